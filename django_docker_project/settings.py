@@ -178,7 +178,8 @@ SPECTACULAR_SETTINGS = {
 
 # Celery: the broker comes from the environment. With none set, kombu's
 # filesystem transport keeps messages in a folder, so a worker and Beat run
-# with no server to install.
+# with no server to install. The folders are created when the Celery app is
+# configured (django_docker_project/celery.py).
 CELERY_DATA_DIR = Path(env.str("CELERY_DATA_DIR", default=str(BASE_DIR / ".celery")))
 REDIS_URL = env.str("REDIS_URL", default="")
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
@@ -191,12 +192,36 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_in": str(CELERY_DATA_DIR / "queue"),
         "data_folder_out": str(CELERY_DATA_DIR / "queue"),
         "processed_folder": str(CELERY_DATA_DIR / "processed"),
+        "control_folder": str(CELERY_DATA_DIR / "control"),
         "store_processed": False,
+        # A folder cannot wake a waiting worker: it is listed this often.
+        "polling_interval": env.float("CELERY_POLLING_INTERVAL", default=0.2),
     }
+else:
+    # Redis gives a message that is not acknowledged within the visibility
+    # timeout to another worker: a task longer than it, or an ETA further
+    # away than it, runs twice. Workers look for such messages every
+    # restore interval.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+        "unacked_restore_interval": env.int("CELERY_RESTORE_INTERVAL", default=10),
+    }
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = "e_learniverse_default_queue"
+CELERY_TASK_QUEUES = {
+    name: {"exchange": name, "routing_key": name}
+    for name in ("e_learniverse_default_queue", "custom_queue")
+}
 CELERY_TASK_ROUTES = {
     "lessons.lesson03_celery.tasks.course_report_build": {"queue": "custom_queue"},
 }
+# Each worker process reserves one unacknowledged message. For an acks_late
+# task that is the one it runs, so no message waits behind a long task.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_TRACK_STARTED = True
+# Results carry the task's name, queue and worker, which the lesson page shows.
+CELERY_RESULT_EXTENDED = True
+CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_TIMEZONE = TIME_ZONE

@@ -14,3 +14,6 @@ class Lesson03CeleryConfig(LessonConfig):
         "worker that can die without losing a task."
     )
     note = "03_celery.md"
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401  (connects the signal receiver)

@@ -1,0 +1,87 @@
+"""Reads of lesson 03: course statistics, digest recipients, reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, QuerySet
+
+from lessons.lesson02_orm.models import Chapter, Course, Enrollment
+
+from .models import CourseReport, TaskRun
+
+
+@dataclass(frozen=True)
+class CourseStats:
+    chapters: int
+    learners: int
+    completed: int
+    average_progress: float
+
+
+def _enrollments_with_progress(**filters) -> QuerySet[Enrollment]:
+    return Enrollment.objects.filter(**filters).annotate(
+        done=Count("progress", distinct=True)
+    )
+
+
+# region: course-stats
+def course_stats(course: Course) -> CourseStats:
+    """Return how many learners follow ``course`` and how far they got."""
+    chapters = Chapter.objects.filter(course=course).count()
+    done_counts = list(
+        _enrollments_with_progress(course=course).values_list("done", flat=True)
+    )
+    learners = len(done_counts)
+    completed = sum(1 for done in done_counts if chapters and done >= chapters)
+    share = sum(done / chapters for done in done_counts) if chapters else 0.0
+    return CourseStats(
+        chapters=chapters,
+        learners=learners,
+        completed=completed,
+        average_progress=share / learners if learners else 0.0,
+    )
+
+
+# endregion: course-stats
+
+
+def enrollment_is_complete(enrollment: Enrollment) -> bool:
+    """Return whether the learner finished every chapter of the course."""
+    missing = Chapter.objects.filter(course_id=enrollment.course_id).exclude(
+        progress__enrollment=enrollment
+    )
+    return not missing.exists()
+
+
+def unfinished_enrollments_by_learner() -> dict:
+    """Return ``{learner: [course titles]}`` for courses not yet finished."""
+    unfinished = (
+        _enrollments_with_progress()
+        .annotate(total=Count("course__chapters", distinct=True))
+        .filter(Q(done__lt=F("total")))
+        .select_related("learner", "course")
+        .order_by("learner_id", "course__title")
+    )
+    by_learner: dict = {}
+    for enrollment in unfinished:
+        by_learner.setdefault(enrollment.learner, []).append(enrollment.course.title)
+    return by_learner
+
+
+def course_choices() -> QuerySet[Course]:
+    """Return the courses a report can be asked for, in title order."""
+    return Course.objects.order_by("title").only("id", "title")
+
+
+def report_for_task(task_id: str) -> CourseReport | None:
+    return CourseReport.objects.filter(task_id=task_id).select_related("course").first()
+
+
+def recent_reports(limit: int = 10) -> QuerySet[CourseReport]:
+    return CourseReport.objects.select_related("course")[:limit]
+
+
+def runs_of(task_id: str) -> QuerySet[TaskRun]:
+    """Return every start of the task with this id, oldest first."""
+    return TaskRun.objects.filter(task_id=task_id)
