@@ -14,7 +14,11 @@ from django_docker_project.journal.notes import check_note, parse_blocks
 from django_docker_project.journal.registry import all_lessons
 
 ROOT = Path(settings.BASE_DIR)
-NOTES = sorted((ROOT / "notes").glob("*.md")) + sorted(ROOT.glob("docker/*.md"))
+NOTES = [
+    ROOT / "README.md",
+    *sorted((ROOT / "notes").glob("*.md")),
+    *sorted(ROOT.glob("docker/*.md")),
+]
 
 
 def note_id(path: Path) -> str:
