@@ -14,3 +14,8 @@ class Lesson02ORMConfig(LessonConfig):
         "querysets, aggregation, transactions and the N+1 trap, measured."
     )
     note = "02_orm.md"
+    links = (
+        ("The catalogue", "courses/"),
+        ("The catalogue as JSON", "catalogue.json"),
+        ("The catalogue in the admin", "/admin/lesson02_orm/"),
+    )

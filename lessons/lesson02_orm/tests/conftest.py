@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from lessons.lesson02_orm.models import Chapter, Course
+from lessons.lesson02_orm.signals import course_completed
 
 _numbers = itertools.count(1)
 
@@ -46,3 +47,18 @@ def make_learner(db):
 @pytest.fixture
 def learner(make_learner):
     return make_learner("ada")
+
+
+@pytest.fixture(autouse=True)
+def only_this_lessons_receivers():
+    """Detach receivers of ``course_completed`` that later lessons connect.
+
+    Lesson 03 issues a certificate when a course is completed; these tests
+    check what this lesson sends, and must not start another lesson's work.
+    """
+    saved = course_completed.receivers
+    course_completed.receivers = []
+    course_completed.sender_receivers_cache.clear()
+    yield
+    course_completed.receivers = saved
+    course_completed.sender_receivers_cache.clear()
