@@ -11,6 +11,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from django_docker_project.logformat import LOG_FORMAT
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEV_SECRET_KEY = "django-insecure-development-key-do-not-use-in-production"
 
@@ -152,27 +154,50 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
 
 # Django REST framework, used from lesson 01 on and in full by lesson 05.
+# Throttle counters live in the default cache. NUM_PROXIES=0 keys anonymous
+# clients by REMOTE_ADDR, so a forged X-Forwarded-For buys no fresh budget;
+# behind N trusted proxies set API_NUM_PROXIES=N.
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # drf-spectacular's AutoSchema, plus the error responses of each operation.
+    "DEFAULT_SCHEMA_CLASS": "lessons.lesson05_rest_api.schema.ApiAutoSchema",
+    # Token first: DRF answers an anonymous request with the first class's
+    # challenge, so a client gets 401 and WWW-Authenticate, not a bare 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticatedOrReadOnly",
     ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "lessons.lesson05_rest_api.throttling.AnonThrottle",
+        "lessons.lesson05_rest_api.throttling.UserThrottle",
+    ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="100/minute"),
         "user": env.str("API_THROTTLE_USER", default="1000/minute"),
+        "credentials": env.str("API_THROTTLE_CREDENTIALS", default="10/minute"),
     },
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
+    "DEFAULT_PAGINATION_CLASS": (
+        "lessons.lesson05_rest_api.pagination.PageNumberWithSizePagination"
+    ),
+    "PAGE_SIZE": 20,
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "E-Learniverse API",
     "DESCRIPTION": "Browse the catalogue, enrol, record progress, get certificates.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "PREPROCESSING_HOOKS": ["lessons.lesson05_rest_api.schema.only_api_endpoints"],
+    # Separate request and response components, so a client sees which
+    # fields it sends and which it only reads.
+    "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"persistAuthorization": True},
     "REDOC_DIST": "SIDECAR",
 }
 
@@ -201,10 +226,11 @@ else:
     # Redis gives a message that is not acknowledged within the visibility
     # timeout to another worker: a task longer than it, or an ETA further
     # away than it, runs twice. Workers look for such messages every
-    # restore interval.
+    # restore interval (the throttle of 1 makes every look a real scan).
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
         "unacked_restore_interval": env.int("CELERY_RESTORE_INTERVAL", default=10),
+        "unacked_restore_throttle": 1,
     }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = "e_learniverse_default_queue"
@@ -227,7 +253,7 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_TIMEZONE = TIME_ZONE
 
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
-LOG_FORMAT = "%(asctime)s %(levelname)s [%(name)s] %(process)d %(message)s"
+# LOG_FORMAT comes from logformat.py, which gunicorn.conf.py reads too.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

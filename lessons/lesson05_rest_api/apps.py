@@ -14,3 +14,10 @@ class Lesson05RestApiConfig(LessonConfig):
         "permissions that hold, throttling and an OpenAPI schema."
     )
     note = "05_rest_api.md"
+    links = (
+        ("API documentation (Swagger UI)", "/api/docs/"),
+        ("OpenAPI schema", "/api/schema/"),
+        ("Browsable API", "/api/"),
+        ("Course list", "/api/courses/"),
+    )
+    extra_mounts = (("api/", "lessons.lesson05_rest_api.api_urls"),)
