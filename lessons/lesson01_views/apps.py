@@ -15,3 +15,10 @@ class Lesson01ViewsConfig(LessonConfig):
         "and playground."
     )
     note = "01_views.md"
+    links = (
+        ("Flexbox playground", "playground/?flex-direction=column&align-items=center"),
+        ("Flexbox reference", "properties/"),
+        ("Reference as JSON", "properties.json"),
+        ("REST API (browsable)", "api/properties/"),
+        ("Quiz", "quiz/1/"),
+    )
