@@ -99,10 +99,13 @@ def playground(request: HttpRequest) -> HttpResponse:
     }
     if wants_json(request):
         return JsonResponse(styles)
+    # The form on the page starts from the validated values, defaults
+    # included, so that submitting it unchanged keeps the layout.
+    shown = PlaygroundForm(initial=values)
     context = {
         "styles": styles,
-        "container_fields": form.bound_fields(CONTAINER),
-        "item_fields": form.bound_fields(ITEM),
+        "container_fields": shown.bound_fields(CONTAINER),
+        "item_fields": shown.bound_fields(ITEM),
     }
     return render(request, "lesson01_views/playground.html", context)
 

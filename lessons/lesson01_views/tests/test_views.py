@@ -80,6 +80,8 @@ def test_the_playground_puts_validated_values_into_the_style(client: Client) -> 
     assert "flex-grow: 2" in response.context["styles"]["item"]
     html = response.content.decode()
     assert '<option value="column" selected>column</option>' in html
+    # A field not in the query shows its default, not the first choice.
+    assert '<option value="1" selected>1</option>' in html
 
 
 def test_the_playground_answers_json_when_asked(client: Client) -> None:
