@@ -14,3 +14,10 @@ class Lesson04GunicornConfig(LessonConfig):
         "backed by a benchmark anyone can rerun."
     )
     note = "04_gunicorn.md"
+    links = (
+        ("hello/: the cheapest response", "hello/"),
+        ("io/?ms=50: waits like a slow service", "io/?ms=50"),
+        ("cpu/?ms=20: burns CPU time", "cpu/?ms=20"),
+        ("whoami/: worker, thread, start and end", "whoami/"),
+        ("Benchmark chart", "results/bench.png"),
+    )

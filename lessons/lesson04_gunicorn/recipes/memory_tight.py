@@ -1,0 +1,17 @@
+"""Recipe for a small container, where memory runs out before CPU does.
+
+One process holds the code once; its threads serve the concurrency that
+extra workers would, at the price of running Python on one core only.
+Recycling it more often caps what a leak can grow to.
+"""
+
+from lessons.lesson04_gunicorn.recipes import project_settings
+
+# Start from the project's settings; change only what this workload needs.
+project = project_settings()
+globals().update(project)
+
+workers = 1
+threads = 8
+max_requests = 500
+max_requests_jitter = 50

@@ -1,0 +1,49 @@
+"""Both load generators count answers and failures against a real Gunicorn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from django_docker_project.testing import CI, free_port
+from lessons.lesson04_gunicorn import loadgen
+from lessons.lesson04_gunicorn.serving import gunicorn
+
+pytestmark = pytest.mark.slow
+
+
+def tools() -> list[str]:
+    """The generators to test: Python always, wrk where it is installed."""
+    if loadgen.wrk_path() or CI:
+        return ["python", "wrk"]
+    return ["python"]
+
+
+@pytest.mark.parametrize("tool", tools())
+def test_a_run_counts_answered_requests_without_errors(
+    tool: str, log_dir: Path
+) -> None:
+    with gunicorn("--workers", "1", "--threads", "2", log_dir=log_dir) as server:
+        load = loadgen.drive(server.url("io/?ms=5"), 2, 1, tool)
+
+    assert load.requests > 0
+    assert load.errors == 0
+    assert 0 < load.p50_ms <= load.p99_ms
+
+
+@pytest.mark.parametrize("tool", tools())
+def test_answers_with_an_error_status_count_as_errors(tool: str, log_dir: Path) -> None:
+    with gunicorn("--workers", "1", "--threads", "2", log_dir=log_dir) as server:
+        load = loadgen.drive(server.url("io/?ms=oops"), 2, 1, tool)
+
+    assert load.errors > 0
+
+
+def test_the_python_generator_counts_refused_connections() -> None:
+    url = f"http://127.0.0.1:{free_port()}/lessons/04-gunicorn/hello/"
+
+    load = loadgen.run_python(url, connections=1, duration_s=0.2)
+
+    assert load.requests == 0
+    assert load.errors > 0
