@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
 from . import selectors
-from .listings import listing_prefetched
+from .listings import listing_outline
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -32,7 +32,7 @@ def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def catalogue_json(request: HttpRequest) -> JsonResponse:
     """Return the published catalogue as JSON: ``{"courses": [...]}``."""
-    return JsonResponse({"courses": listing_prefetched()})
+    return JsonResponse({"courses": listing_outline()})
 
 
 # endregion: views
