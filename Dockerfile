@@ -35,15 +35,12 @@ RUN groupadd --system --gid 10001 app \
 # Defaults for a bare `docker run`: development mode (the built-in key, SQLite,
 # the filesystem broker) with DEBUG off. docker-compose.yml and any real
 # deployment set DJANGO_ENV=production with their own SECRET_KEY.
-# Gunicorn's heartbeat files go to memory: /tmp on an overlay disk can stall
-# long enough for the arbiter to kill healthy workers.
 ENV DJANGO_ENV=development \
     DEBUG=false \
     DATABASE_URL=sqlite:////app/data/db.sqlite3 \
     CELERY_DATA_DIR=/app/data/celery \
     LESSON_PROGRESS_FILE=/app/data/lesson-progress.json \
-    MIGRATE_ON_START=true \
-    GUNICORN_CMD_ARGS="--worker-tmp-dir /dev/shm"
+    MIGRATE_ON_START=true
 
 # By number, so a runtime can verify that the process is not root.
 USER 10001:10001
