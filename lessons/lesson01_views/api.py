@@ -38,8 +38,7 @@ class FlexPropertySerializer(serializers.Serializer):
             request=self.context.get("request"),
         )
 
-
-# endregion: serializer
+    # endregion: serializer
 
 
 class PropertyQuerySerializer(serializers.Serializer):
@@ -91,5 +90,4 @@ class PropertyDetailAPIView(APIView):
         serializer = FlexPropertySerializer(prop, context={"request": request})
         return Response(serializer.data)
 
-
-# endregion: api-views
+    # endregion: api-views

@@ -30,8 +30,7 @@ class FlexboxReferenceMixin:
         context["item_properties"] = select_properties(ITEM)
         return context
 
-
-# endregion: mixin
+    # endregion: mixin
 
 
 class LessonHomeView(FlexboxReferenceMixin, TemplateView):
@@ -58,8 +57,7 @@ class PropertyListView(FlexboxReferenceMixin, ListView):
         applies_to = self.filter_form.cleaned_data["applies_to"] or None
         return select_properties(applies_to)
 
-
-# endregion: property-list
+    # endregion: property-list
 
 
 # region: property-detail-cbv
@@ -72,8 +70,7 @@ class PropertyDetailView(DetailView):
     def get_object(self, queryset: object = None) -> FlexProperty:
         return get_property_or_404(self.kwargs["name"])
 
-
-# endregion: property-detail-cbv
+    # endregion: property-detail-cbv
 
 
 # region: quiz
@@ -104,5 +101,4 @@ class QuizView(View):
         context = {"question": question, "form": form, "verdict": verdict}
         return render(request, self.template_name, context)
 
-
-# endregion: quiz
+    # endregion: quiz

@@ -31,8 +31,7 @@ class FlexProperty:
         if self.default not in self.values:
             raise ValueError(f"{self.name}: default {self.default!r} not allowed")
 
-
-# endregion: flex-property
+    # endregion: flex-property
 
 
 # region: properties
@@ -178,9 +177,7 @@ def get_property_or_404(name: str) -> FlexProperty:
         return get_property(name)
     except UnknownProperty as error:
         raise Http404(str(error)) from None
-
-
-# endregion: get-property-or-404
+    # endregion: get-property-or-404
 
 
 # region: declarations
@@ -193,9 +190,7 @@ def declarations(values: dict[str, str], applies_to: str) -> str:
         f"{prop.name}: {values.get(prop.name) or prop.default}"
         for prop in select_properties(applies_to)
     )
-
-
-# endregion: declarations
+    # endregion: declarations
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,7 @@ def property_field(prop: FlexProperty) -> forms.ChoiceField:
             )
         },
     )
-
-
-# endregion: property-field
+    # endregion: property-field
 
 
 def format_field() -> forms.ChoiceField:
@@ -71,8 +69,7 @@ class PlaygroundForm(forms.Form):
             if not cleaned.get(prop.name):
                 cleaned[prop.name] = prop.default
         return cleaned
-
-    # endregion: playground-form
+        # endregion: playground-form
 
     def bound_fields(self, applies_to: str) -> list[forms.BoundField]:
         """Return the bound fields of the container's or the item's properties."""

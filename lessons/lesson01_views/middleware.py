@@ -29,5 +29,4 @@ class RequestTimingMiddleware:
         logger.debug("%s %s took %.1f ms", request.method, request.path, elapsed_ms)
         return response
 
-
-# endregion: middleware
+    # endregion: middleware

@@ -21,9 +21,7 @@ def wants_json(request: HttpRequest) -> bool:
         return requested == "json"
     preferred = request.get_preferred_type(["text/html", "application/json"])
     return preferred == "application/json"
-
-
-# endregion: wants-json
+    # endregion: wants-json
 
 
 # region: bad-request
@@ -41,6 +39,4 @@ def bad_request(request: HttpRequest, form: forms.Form, back: str) -> HttpRespon
         return JsonResponse({"errors": error_payload(form)}, status=400)
     context = {"errors": error_payload(form), "back": back}
     return render(request, "lesson01_views/bad_request.html", context, status=400)
-
-
-# endregion: bad-request
+    # endregion: bad-request

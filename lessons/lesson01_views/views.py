@@ -27,9 +27,7 @@ from .negotiation import bad_request, wants_json
 def property_list_json(request: HttpRequest) -> JsonResponse:
     """Return the whole reference as JSON."""
     return JsonResponse({"properties": [asdict(prop) for prop in PROPERTIES]})
-
-
-# endregion: property-list-json
+    # endregion: property-list-json
 
 
 # region: property-json
@@ -41,9 +39,7 @@ def property_json(request: HttpRequest, name: str) -> JsonResponse:
     except UnknownProperty as error:
         return JsonResponse({"error": str(error)}, status=404)
     return JsonResponse(asdict(prop))
-
-
-# endregion: property-json
+    # endregion: property-json
 
 
 # region: cheatsheet
@@ -57,9 +53,7 @@ def cheatsheet(request: HttpRequest) -> HttpResponse:
     return HttpResponse(
         "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
     )
-
-
-# endregion: cheatsheet
+    # endregion: cheatsheet
 
 
 # region: property-detail-fbv
@@ -68,9 +62,7 @@ def property_detail(request: HttpRequest, name: str) -> HttpResponse:
     """Show one property of the reference."""
     prop = get_property_or_404(name)
     return render(request, "lesson01_views/property_detail.html", {"property": prop})
-
-
-# endregion: property-detail-fbv
+    # endregion: property-detail-fbv
 
 
 # region: moved
@@ -79,9 +71,7 @@ def moved_reference(request: HttpRequest, name: str | None = None) -> HttpRespon
     if name is None:
         return redirect("lesson01:property-list", permanent=True)
     return redirect("lesson01:property-detail", name=name, permanent=True)
-
-
-# endregion: moved
+    # endregion: moved
 
 
 # region: playground
@@ -108,6 +98,4 @@ def playground(request: HttpRequest) -> HttpResponse:
         "item_fields": shown.bound_fields(ITEM),
     }
     return render(request, "lesson01_views/playground.html", context)
-
-
-# endregion: playground
+    # endregion: playground
