@@ -14,8 +14,7 @@ import os
 import platform
 import statistics
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from .listings import (
     listing_values,
 )
 from .models import Chapter, Course, Enrollment
+from .sandbox import throwaway_database
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 SIZES = (20, 200)
@@ -48,23 +48,9 @@ LISTINGS: dict[str, Callable[[], list[dict]]] = {
 }
 
 
-@contextmanager
-def throwaway_database() -> Iterator[None]:
-    """Point the default connection at a new, migrated database; drop it after."""
-    settings = connection.settings_dict
-    old_name = settings["NAME"]
-    if connection.vendor != "sqlite":  # SQLite's test database is in memory
-        settings["TEST"]["NAME"] = f"bench_{old_name}"
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    try:
-        yield
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-
-
 def build_catalogue(size: int) -> None:
     """Grow the catalogue to ``size`` published courses, each with learners."""
-    start = Course.objects.count()
+    start = Course.objects.published().count()
     courses = Course.objects.bulk_create(
         Course(title=f"Course {n:04d}", slug=f"course-{n:04d}", published=True)
         for n in range(start, size)
@@ -75,11 +61,11 @@ def build_catalogue(size: int) -> None:
         for p in range(1, CHAPTERS + 1)
     )
     User = get_user_model()
-    if not User.objects.exists():
-        User.objects.bulk_create(
-            User(username=f"learner{n}", password="!") for n in range(LEARNERS)
-        )
-    learners = list(User.objects.all())
+    User.objects.bulk_create(
+        User(username=f"bench-learner{n}", password="!")
+        for n in range(User.objects.count(), LEARNERS)
+    )
+    learners = list(User.objects.order_by("pk")[:LEARNERS])
     Enrollment.objects.bulk_create(
         Enrollment(learner=learners[(i + k) % LEARNERS], course=course)
         for i, course in enumerate(courses)
@@ -93,15 +79,17 @@ def count_queries(listing: Callable[[], list[dict]]) -> int:
     return len(captured)
 
 
-def median_ms(repeats: int) -> dict[str, float]:
+def median_ms(
+    repeats: int, listings: dict[str, Callable[[], list[dict]]] = LISTINGS
+) -> dict[str, float]:
     """Return each listing's median milliseconds for one JSON response.
 
     The listings take turns within each round, so that a busy moment on a
     shared machine slows all of them rather than one.
     """
-    timings: dict[str, list[float]] = {name: [] for name in LISTINGS}
+    timings: dict[str, list[float]] = {name: [] for name in listings}
     for _ in range(repeats):
-        for name, listing in LISTINGS.items():
+        for name, listing in listings.items():
             started = time.perf_counter()
             JsonResponse({"courses": listing()})
             timings[name].append((time.perf_counter() - started) * 1000)
