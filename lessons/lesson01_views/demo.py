@@ -145,7 +145,9 @@ def show_middleware(console: Console) -> None:
     console.print(table)
 
 
-def show_step(console: Console, number: int, step: Step, response) -> None:
+def show_step(
+    console: Console, number: int, step: Step, response: HttpResponse
+) -> None:
     """Print one request: how it resolved, what came back."""
     console.rule(f"[bold]{number}. {step.title}")
     console.print(f"[dim]{step.why}[/]")

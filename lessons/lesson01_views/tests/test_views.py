@@ -84,6 +84,13 @@ def test_the_playground_puts_validated_values_into_the_style(client: Client) -> 
     assert '<option value="1" selected>1</option>' in html
 
 
+def test_head_answers_the_headers_of_get_without_a_body(client: Client) -> None:
+    response = client.head(PLAYGROUND, {"gap": "8px"})
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert response.content == b""
+
+
 def test_the_playground_answers_json_when_asked(client: Client) -> None:
     response = client.get(PLAYGROUND, {"flex-wrap": "wrap", "format": "json"})
     assert response.status_code == 200
