@@ -11,6 +11,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
+# region: layers
 # Dependencies get their own layer, rebuilt only when requirements.txt changes,
 # so an edit to the code rebuilds in seconds.
 COPY requirements.txt .
@@ -24,7 +25,9 @@ COPY . .
 RUN DJANGO_ENV=production \
     SECRET_KEY=build-time-only-key-for-collectstatic-never-used-to-sign-anything \
     python manage.py collectstatic --noinput
+# endregion: layers
 
+# region: runtime
 # Only /app/data is writable: SQLite, the filesystem broker, lesson progress.
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --home-dir /app/data \
@@ -51,3 +54,4 @@ HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
 
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
 CMD ["gunicorn", "django_docker_project.wsgi"]
+# endregion: runtime
