@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import runpy
 import tempfile
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,15 @@ MODEL_FLAGS = ("--max-requests", "0")
 SERVER_ENV = {"DEBUG": "false"}
 # The CPUs Gunicorn's own config counts: affinity and cgroup quota.
 CORES = project_settings()["cores"]
+
+
+@dataclass(frozen=True)
+class Timing:
+    """How long each set-up is driven: ``rounds`` turns of ``seconds`` each."""
+
+    tool: str
+    rounds: int
+    seconds: float
 
 
 @dataclass(frozen=True)
@@ -75,6 +85,15 @@ class Workload:
 
 
 @dataclass(frozen=True)
+class Sample:
+    """One round: the load, and the CPU time of the server and of the others."""
+
+    load: loadgen.Load
+    server_cpu_s: float
+    others_cpu_s: float
+
+
+@dataclass(frozen=True)
 class Row:
     """One measurement: a workload on a set-up."""
 
@@ -82,6 +101,7 @@ class Row:
     setup: Setup
     load: loadgen.Load
     cores_used: float
+    others_cores: float
     rss_mb: float
     pss_mb: float
     limit: float | None
@@ -136,62 +156,110 @@ def plan(cores: int, quick: bool) -> list[tuple[Workload, Setup]]:
     return [(workload, setup) for workload in WORKLOADS.values() for setup in setups]
 
 
-def measure(
-    server: Server, setup: Setup, workload: Workload, tool: str, seconds: float
+def sample(server: Server, workload: Workload, tool: str, seconds: float) -> Sample:
+    """Drive one round of a workload; return its load and who used the CPU."""
+    pids = server.process.pid, server.worker_pids()
+    before = procstats.usage(*pids), procstats.own_cpu_s(), procstats.machine_busy_s()
+    load = loadgen.drive(server.url(workload.path), workload.connections, seconds, tool)
+    pids = server.process.pid, server.worker_pids()
+    after = procstats.usage(*pids), procstats.own_cpu_s(), procstats.machine_busy_s()
+    server_cpu = after[0].cpu_s - before[0].cpu_s
+    client_cpu = after[1] - before[1]
+    machine_cpu = after[2] - before[2]
+    return Sample(load, server_cpu, max(0.0, machine_cpu - server_cpu - client_cpu))
+
+
+def summarise(
+    server: Server, setup: Setup, workload: Workload, rounds: list[Sample]
 ) -> Row:
-    """Warm the server up on the workload, then measure it."""
-    url = server.url(workload.path)
-    loadgen.drive(url, workload.connections, 1, tool)
-    before = procstats.usage(server.process.pid, server.worker_pids())
-    load = loadgen.drive(url, workload.connections, seconds, tool)
-    after = procstats.usage(server.process.pid, server.worker_pids())
-    rss = after.rss_kb or [0]
+    """Return the row of a set-up's rounds on a workload, with its memory now."""
+    load = loadgen.merge([sample.load for sample in rounds])
+    memory = procstats.usage(server.process.pid, server.worker_pids())
+    rss = memory.rss_kb or [0]
     return Row(
         workload=workload,
         setup=setup,
         load=load,
-        cores_used=(after.cpu_s - before.cpu_s) / load.duration_s,
+        cores_used=sum(sample.server_cpu_s for sample in rounds) / load.duration_s,
+        others_cores=sum(sample.others_cpu_s for sample in rounds) / load.duration_s,
         rss_mb=sum(rss) / len(rss) / 1024,
-        pss_mb=after.pss_kb / 1024,
+        pss_mb=memory.pss_kb / 1024,
         limit=workload.limit(setup, cores=CORES),
     )
+
+
+# region: rounds
+def measure(
+    workload: Workload, servers: dict[Setup, Server], timing: Timing, step: Callable
+) -> list[Row]:
+    """Measure a workload on each set-up, in rounds that take turns.
+
+    Taking turns spreads a burst of someone else's load on a shared machine
+    over every set-up, rather than onto whichever ran at that moment.
+    """
+    for server in servers.values():
+        loadgen.drive(server.url(workload.path), workload.connections, 1, timing.tool)
+    rounds: dict[Setup, list[Sample]] = {setup: [] for setup in servers}
+    for _ in range(timing.rounds):
+        for setup, server in servers.items():
+            step(f"{workload.path} on {setup.name}")
+            rounds[setup].append(sample(server, workload, timing.tool, timing.seconds))
+    return [
+        summarise(server, setup, workload, rounds[setup])
+        for setup, server in servers.items()
+    ]
+
+
+# endregion: rounds
+
+
+def start_servers(
+    stack: ExitStack, setups: list[Setup], log_dir: Path, step: Callable
+) -> dict[Setup, Server]:
+    """Start a Gunicorn per set-up, each stopped when the stack closes."""
+    servers = {}
+    for setup in setups:
+        step(f"starting {setup.name}")
+        servers[setup] = stack.enter_context(
+            gunicorn(
+                *setup.args, log_dir=log_dir, workers=setup.workers, env=SERVER_ENV
+            )
+        )
+    return servers
 
 
 def run(console: Console, quick: bool = False, tool: str | None = None) -> list[Row]:
     """Measure every set-up on every workload; print and save the results."""
     tool = tool or ("wrk" if loadgen.wrk_path() else "python")
-    seconds = 2 if quick else 6
-    output = QUICK_DIR if quick else RESULTS_DIR
-    output.mkdir(parents=True, exist_ok=True)
+    timing = Timing(tool, rounds=1, seconds=2) if quick else Timing(tool, 3, 3)
     measurements = plan(CORES, quick)
     setups = list(dict.fromkeys(setup for _, setup in measurements))
-    rows = []
+    steps = len(setups) + len(measurements) * timing.rounds
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    rows = []
     with ExitStack() as stack, Progress(*columns, console=console) as progress:
-        task = progress.add_task("starting", total=len(setups) + len(measurements))
+        task = progress.add_task("starting", total=steps)
+
+        def step(description: str) -> None:
+            progress.update(task, description=description, advance=1)
+
         log_dir = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        servers = {}
-        for setup in setups:
-            progress.update(task, description=f"starting {setup.name}")
-            servers[setup] = stack.enter_context(
-                gunicorn(
-                    *setup.args,
-                    log_dir=log_dir,
-                    workers=setup.workers,
-                    env=SERVER_ENV,
-                )
-            )
-            progress.advance(task)
+        servers = start_servers(stack, setups, log_dir, step)
         ceiling = loadgen_ceiling(servers, tool) if tool == "python" else None
-        for workload, setup in measurements:
-            progress.update(task, description=f"{workload.path} on {setup.name}")
-            rows.append(measure(servers[setup], setup, workload, tool, seconds))
-            progress.advance(task)
-    context = report.Context(CORES, tool, seconds, quick, ceiling)
+        for workload in dict.fromkeys(workload for workload, _ in measurements):
+            chosen = {s: servers[s] for w, s in measurements if w == workload}
+            rows.extend(measure(workload, chosen, timing, step))
+    save(console, rows, report.Context(CORES, timing, quick, ceiling), quick)
+    return rows
+
+
+def save(console: Console, rows: list[Row], context: report.Context, quick: bool):
+    """Print the results and write them: quick runs to a temporary folder."""
+    output = QUICK_DIR if quick else RESULTS_DIR
+    output.mkdir(parents=True, exist_ok=True)
     report.print_table(console, rows, context)
     written = report.write(output, rows, context)
     console.print(f"Results written to {', '.join(str(path) for path in written)}")
-    return rows
 
 
 def loadgen_ceiling(servers: dict[Setup, Server], tool: str) -> float:

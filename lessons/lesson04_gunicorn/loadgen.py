@@ -37,6 +37,18 @@ class Load:
         return self.requests / self.duration_s if self.duration_s else 0.0
 
 
+def merge(loads: list[Load]) -> Load:
+    """Return one Load for several runs: the median p50 and the worst p99."""
+    p50s = sorted(load.p50_ms for load in loads)
+    return Load(
+        requests=sum(load.requests for load in loads),
+        errors=sum(load.errors for load in loads),
+        duration_s=sum(load.duration_s for load in loads),
+        p50_ms=p50s[len(p50s) // 2],
+        p99_ms=max(load.p99_ms for load in loads),
+    )
+
+
 def wrk_path() -> str | None:
     """Return wrk's path, or None when it is not installed."""
     return shutil.which("wrk")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,3 +74,17 @@ def usage(master: int, workers: set[int]) -> Usage:
         cpu_s=cpu_seconds(master, reaped=True)
         + sum(cpu_seconds(pid) for pid in workers),
     )
+
+
+def machine_busy_s() -> float:
+    """Return the CPU time every core of the machine has spent busy so far."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fields[:8])
+    return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS
+
+
+def own_cpu_s() -> float:
+    """Return the CPU time of this process and its ended children (wrk)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    ended = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + ended.ru_utime + ended.ru_stime

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 if TYPE_CHECKING:
-    from .bench import Row
+    from .bench import Row, Timing
 
 IO_TARGET_SHARE = 0.90
 CPU_TARGET_RATIO = 1.7
@@ -27,6 +27,7 @@ HEADERS = (
     "p99 ms",
     "errors",
     "CPU used",
+    "others' CPU",
     "RSS/worker MB",
     "PSS total MB",
     "limit req/s",
@@ -39,8 +40,7 @@ class Context:
     """How the figures were produced, printed above them."""
 
     cores: int
-    tool: str
-    seconds: float
+    timing: Timing
     quick: bool
     ceiling: float | None = None
 
@@ -48,14 +48,16 @@ class Context:
         when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         command = "python manage.py lesson bench 04"
         command += " --quick" if self.quick else ""
-        load = tool_version(self.tool)
+        load = tool_version(self.timing.tool)
         if self.ceiling is not None:
             load += f" (its own ceiling: {self.ceiling:.0f} req/s on hello/)"
         return (
             f"Measured by `{command}` on {when}: {self.cores} cores "
             f"({platform.system()} {platform.machine()}, a shared container), "
             f"Python {platform.python_version()}, Gunicorn {gunicorn.__version__}, "
-            f"load from {load}, {self.seconds:g} s per row after 1 s of warm-up."
+            f"load from {load}; per row, {self.timing.rounds} round(s) of "
+            f"{self.timing.seconds:g} s taking turns with the other set-ups, "
+            "after 1 s of warm-up."
         )
 
 
@@ -79,6 +81,7 @@ def cells(row: Row) -> tuple[str, ...]:
         f"{load.p99_ms:.1f}",
         str(load.errors),
         f"{row.cores_used:.2f}",
+        f"{row.others_cores:.2f}",
         f"{row.rss_mb:.0f}",
         f"{row.pss_mb:.0f}",
         "-" if row.limit is None else f"{row.limit:.0f}",
@@ -114,13 +117,14 @@ def targets(rows: list[Row]) -> list[str]:
 
 def print_table(console: Console, rows: list[Row], context: Context) -> None:
     table = Table(title="Lesson 04: Gunicorn set-ups under load", title_justify="left")
-    for header in HEADERS:
-        table.add_column(header, justify="left" if header.isalpha() else "right")
+    for index, header in enumerate(HEADERS):
+        table.add_column(header, justify="right" if index >= 3 else "left")
     for row in rows:
         table.add_row(*cells(row))
     # Wider than most terminals: a wrapped table is harder to read than a
     # long line, and logs keep every column.
-    console.print(table, width=max(console.width, 150))
+    wide = Console(file=console.file, width=max(console.width, 170), highlight=False)
+    wide.print(table)
     console.print(context.describe())
     for line in targets(rows):
         console.print(line)

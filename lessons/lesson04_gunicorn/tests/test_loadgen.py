@@ -47,3 +47,16 @@ def test_the_python_generator_counts_refused_connections() -> None:
 
     assert load.requests == 0
     assert load.errors > 0
+
+
+def test_merged_runs_add_up_and_keep_the_worst_p99() -> None:
+    runs = [
+        loadgen.Load(requests=100, errors=1, duration_s=2, p50_ms=5, p99_ms=9),
+        loadgen.Load(requests=60, errors=0, duration_s=2, p50_ms=7, p99_ms=30),
+        loadgen.Load(requests=80, errors=0, duration_s=2, p50_ms=6, p99_ms=12),
+    ]
+
+    merged = loadgen.merge(runs)
+
+    assert (merged.requests, merged.errors, merged.rps) == (240, 1, 40)
+    assert (merged.p50_ms, merged.p99_ms) == (6, 30)

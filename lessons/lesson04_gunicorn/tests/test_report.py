@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lessons.lesson04_gunicorn.bench import WORKLOADS, Row, Setup
+from lessons.lesson04_gunicorn.bench import WORKLOADS, Row, Setup, Timing
 from lessons.lesson04_gunicorn.loadgen import Load
 from lessons.lesson04_gunicorn.report import Context, markdown, targets, write
 
 ONE = Setup("sync 1x1", (), 1, 1)
 PER_CORE = Setup("cpu_bound", (), 2, 1)
 IO_RECIPE = Setup("io_bound", (), 2, 16)
-CONTEXT = Context(cores=2, tool="python", seconds=1, quick=True, ceiling=900)
+CONTEXT = Context(2, Timing("python", rounds=1, seconds=1), quick=True, ceiling=900)
 
 
 def row(workload: str, setup: Setup, rps: float) -> Row:
     load = Load(requests=int(rps * 10), errors=0, duration_s=10, p50_ms=1, p99_ms=2)
     limit = WORKLOADS[workload].limit(setup, cores=2)
-    return Row(WORKLOADS[workload], setup, load, 1.0, 60.0, 130.0, limit)
+    return Row(WORKLOADS[workload], setup, load, 1.0, 0.1, 60.0, 130.0, limit)
 
 
 def test_limits_follow_slots_for_io_and_cores_for_cpu() -> None:
