@@ -37,8 +37,7 @@ class FlexPropertySerializer(serializers.Serializer):
             kwargs={"name": prop.name},
             request=self.context.get("request"),
         )
-
-    # endregion: serializer
+        # endregion: serializer
 
 
 class PropertyQuerySerializer(serializers.Serializer):
@@ -89,5 +88,4 @@ class PropertyDetailAPIView(APIView):
             raise NotFound(str(error)) from None
         serializer = FlexPropertySerializer(prop, context={"request": request})
         return Response(serializer.data)
-
-    # endregion: api-views
+        # endregion: api-views

@@ -29,8 +29,7 @@ class FlexboxReferenceMixin:
         context["container_properties"] = select_properties(CONTAINER)
         context["item_properties"] = select_properties(ITEM)
         return context
-
-    # endregion: mixin
+        # endregion: mixin
 
 
 class LessonHomeView(FlexboxReferenceMixin, TemplateView):
@@ -56,8 +55,7 @@ class PropertyListView(FlexboxReferenceMixin, ListView):
         # ListView accepts any list: "queryset" is only a name here.
         applies_to = self.filter_form.cleaned_data["applies_to"] or None
         return select_properties(applies_to)
-
-    # endregion: property-list
+        # endregion: property-list
 
 
 # region: property-detail-cbv
@@ -69,8 +67,7 @@ class PropertyDetailView(DetailView):
 
     def get_object(self, queryset: object = None) -> FlexProperty:
         return get_property_or_404(self.kwargs["name"])
-
-    # endregion: property-detail-cbv
+        # endregion: property-detail-cbv
 
 
 # region: quiz
@@ -100,5 +97,4 @@ class QuizView(View):
     ) -> HttpResponse:
         context = {"question": question, "form": form, "verdict": verdict}
         return render(request, self.template_name, context)
-
-    # endregion: quiz
+        # endregion: quiz

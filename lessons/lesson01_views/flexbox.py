@@ -30,8 +30,7 @@ class FlexProperty:
     def __post_init__(self) -> None:
         if self.default not in self.values:
             raise ValueError(f"{self.name}: default {self.default!r} not allowed")
-
-    # endregion: flex-property
+            # endregion: flex-property
 
 
 # region: properties

@@ -28,5 +28,4 @@ class RequestTimingMiddleware:
         response["X-Request-Duration-Ms"] = f"{elapsed_ms:.1f}"
         logger.debug("%s %s took %.1f ms", request.method, request.path, elapsed_ms)
         return response
-
-    # endregion: middleware
+        # endregion: middleware
