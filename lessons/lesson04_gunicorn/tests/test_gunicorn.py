@@ -8,6 +8,7 @@ when. The assertions compare pids and intervals, never durations.
 from __future__ import annotations
 
 import re
+import runpy
 import threading
 import urllib.error
 import urllib.request
@@ -15,8 +16,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from django_docker_project.testing import wait_for
+from lessons.lesson04_gunicorn.recipes import RECIPES
 from lessons.lesson04_gunicorn.serving import Server, gunicorn
 
 pytestmark = pytest.mark.slow
@@ -67,6 +70,38 @@ def test_a_request_longer_than_the_timeout_gets_its_worker_replaced(
 
     assert after != before
     assert f"WORKER TIMEOUT (pid:{before})" in log
+
+
+def test_a_gthread_worker_is_not_killed_by_a_long_request(log_dir: Path) -> None:
+    # The main thread keeps beating the heartbeat while a pool thread waits,
+    # so the timeout cannot catch a slow request in a threaded worker.
+    flags = ("--workers", "1", "--threads", "2", "--timeout", "2")
+    with gunicorn(*flags, log_dir=log_dir) as server:
+        before = server.get_json("whoami/")["pid"]
+        slow = server.get_json("whoami/?ms=5000")
+        log = server.log()
+
+    assert slow["pid"] == before
+    assert "WORKER TIMEOUT" not in log
+
+
+@pytest.mark.parametrize("recipe", sorted(RECIPES))
+def test_each_recipe_serves_the_project_with_its_workers(
+    recipe: str, log_dir: Path
+) -> None:
+    config = str(RECIPES[recipe].relative_to(settings.BASE_DIR))
+    expected = runpy.run_path(config)
+    worker_class = "gthread" if expected["threads"] > 1 else "sync"
+    with gunicorn(
+        "--config", config, log_dir=log_dir, workers=expected["workers"]
+    ) as server:
+        answer = server.get_json("whoami/")
+        workers = server.worker_pids()
+        log = server.log()
+
+    assert answer["pid"] in workers
+    assert len(workers) == expected["workers"]
+    assert f"Using worker: {worker_class}" in log
 
 
 # region: hup-test
