@@ -49,7 +49,7 @@ def test_list_shows_recorded_results_and_moves_next_on() -> None:
 
 @pytest.mark.parametrize("reference", ["3", "03", "celery", "03-celery"])
 def test_a_lesson_is_found_by_number_or_slug(reference: str) -> None:
-    assert "Lesson 03" in lesson("run", reference)
+    assert "Lesson 03" in lesson("show", reference)
 
 
 def test_run_prints_the_demo() -> None:
