@@ -77,7 +77,9 @@ def listing_outline() -> list[dict]:
 def chapter_outlines() -> dict[int, list[dict]]:
     """Return the published chapters' positions and titles, by course id."""
     outlines = defaultdict(list)
-    rows = Chapter.objects.filter(course__published=True).order_by("course", "position")
+    rows = Chapter.objects.filter(course__published=True).order_by(
+        "course_id", "position"
+    )
     for row in rows.values("course_id", "position", "title"):
         outlines[row.pop("course_id")].append(row)
     return outlines
