@@ -133,13 +133,16 @@ def table(rows: list[tuple]) -> Table:
 
 
 def markdown(rows: list[tuple], repeats: int) -> str:
+    command = "python manage.py lesson bench 02"
+    if connection.vendor == "postgresql":
+        command = f"DATABASE_URL=postgres://... {command}"
     lines = [
-        "Command: `python manage.py lesson bench 02`  ",
-        f"Date: {date.today().isoformat()}  ",
+        f"Command: {command}",
+        f"Date: {date.today().isoformat()}",
         f"Machine: {os.cpu_count()} CPU cores (a shared container), "
         f"{platform.system()} {platform.machine()}, Python "
-        f"{platform.python_version()}, Django {django.get_version()}  ",
-        f"Database: {describe_database()}, a throwaway copy  ",
+        f"{platform.python_version()}, Django {django.get_version()}",
+        f"Database: {describe_database()}, a throwaway copy",
         f"Catalogue: {CHAPTERS} chapters per course, {LEARNERS} learners; "
         f"median of {repeats} runs of each listing",
         "",
