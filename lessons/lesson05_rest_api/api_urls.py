@@ -29,6 +29,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,
-    # An API answers in JSON, even for a URL it does not know.
-    re_path(r"^.*$", api_not_found),
+    # An API answers in JSON, even for a URL it does not know ([\s\S], not
+    # ".", so that a path with a newline in it is caught too).
+    re_path(r"^[\s\S]*\Z", api_not_found),
 ]

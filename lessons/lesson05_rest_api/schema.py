@@ -47,6 +47,7 @@ DESCRIPTIONS = {
     "401": "Missing or invalid credentials (send `Authorization: Token <key>`).",
     "403": "Forbidden: a session request without its CSRF token.",
     "404": "No such object, or it belongs to someone else; or no such page.",
+    "415": "The body's Content-Type is not JSON, a form or multipart data.",
     "429": "Too many requests: wait `Retry-After` seconds.",
 }
 
@@ -77,6 +78,8 @@ class ApiAutoSchema(AutoSchema):
             codes.append("403")
         if "{" in self.path or (is_list and getattr(view, "pagination_class", None)):
             codes.append("404")
+        if writes and self.method != "DELETE":
+            codes.append("415")
         if view.get_throttles():
             codes.append("429")
         return codes
