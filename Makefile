@@ -1,4 +1,6 @@
 # The two set-up commands: `make run` serves the journal, `make test` checks it.
+# `make run` reads optional local settings from .env.local; .env is the
+# docker-compose stack's.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -30,7 +32,7 @@ migrate: install
 run: migrate
 	$(BIN)/python manage.py load_catalogue
 	@echo "Serving the journal on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it all)"
-	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/honcho start --procfile Procfile --port $(PORT)
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/honcho start --procfile Procfile --port $(PORT) --env .env.local
 
 lint: install-dev
 	$(BIN)/ruff check .

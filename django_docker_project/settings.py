@@ -16,8 +16,10 @@ from django_docker_project.logformat import LOG_FORMAT
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEV_SECRET_KEY = "django-insecure-development-key-do-not-use-in-production"
 
+# Settings come from the process environment only. The .env file at the root
+# belongs to docker-compose, which hands its values to the containers; reading
+# it here too would put every local command in the stack's production mode.
 env = environ.Env()
-env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DJANGO_ENV = env.str("DJANGO_ENV", default="development")
 if DJANGO_ENV not in {"development", "production"}:
@@ -207,7 +209,9 @@ SPECTACULAR_SETTINGS = {
 # configured (django_docker_project/celery.py).
 CELERY_DATA_DIR = Path(env.str("CELERY_DATA_DIR", default=str(BASE_DIR / ".celery")))
 REDIS_URL = env.str("REDIS_URL", default="")
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
+CELERY_BROKER_URL = env.str(
+    "CELERY_BROKER_URL", default=REDIS_URL or "filesystem://localhost/"
+)
 CELERY_RESULT_BACKEND = env.str(
     "CELERY_RESULT_BACKEND",
     default=REDIS_URL or f"file://{CELERY_DATA_DIR / 'results'}",
