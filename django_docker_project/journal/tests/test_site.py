@@ -58,6 +58,7 @@ def test_unknown_pages_are_404_with_a_link_back(client: Client, path: str) -> No
     assert 'href="/"' in response.text
 
 
+@pytest.mark.django_db
 def test_every_lesson_is_mounted_under_its_prefix(client: Client) -> None:
     for lesson in all_lessons():
         assert client.get(lesson.mount_path).status_code == 200
