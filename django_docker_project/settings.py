@@ -159,6 +159,7 @@ if PRODUCTION:
 # Throttle counters live in the default cache. NUM_PROXIES=0 keys anonymous
 # clients by REMOTE_ADDR, so a forged X-Forwarded-For buys no fresh budget;
 # behind N trusted proxies set API_NUM_PROXIES=N.
+# region: rest-framework
 REST_FRAMEWORK = {
     # drf-spectacular's AutoSchema, plus the error responses of each operation.
     "DEFAULT_SCHEMA_CLASS": "lessons.lesson05_rest_api.schema.ApiAutoSchema",
@@ -187,9 +188,22 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# endregion: rest-framework
 SPECTACULAR_SETTINGS = {
     "TITLE": "E-Learniverse API",
-    "DESCRIPTION": "Browse the catalogue, enrol, record progress, get certificates.",
+    "DESCRIPTION": (
+        "Browse the catalogue, enrol, record progress, get certificates.\n\n"
+        "1. `POST /api/auth/register/` (or `/api/auth/login/`) returns a token; "
+        "send it on every request as `Authorization: Token <token>`.\n"
+        "2. `GET /api/courses/` and `GET /api/courses/{slug}/` list the courses "
+        "and a course's chapters.\n"
+        '3. `POST /api/enrollments/` with `{"course": slug}` enrols.\n'
+        '4. `POST /api/progress/` with `{"course": slug, "chapter": id}` '
+        "records a chapter; the last one queues the certificate.\n"
+        "5. `GET /api/certificates/` lists the certificates once issued.\n\n"
+        "Errors: 400 names each wrong field; 401 means no or a bad token; "
+        "404 also hides other learners' records; 429 carries `Retry-After`."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/",

@@ -63,6 +63,7 @@ class ApiAutoSchema(AutoSchema):
             responses.setdefault(code, self.error_response(code, direction))
         return responses
 
+    # region: error-codes
     def error_codes(self) -> list[str]:
         """Return the error status codes this operation can answer with."""
         view, method = self.view, self.method
@@ -83,6 +84,8 @@ class ApiAutoSchema(AutoSchema):
         if view.get_throttles():
             codes.append("429")
         return codes
+
+    # endregion: error-codes
 
     def error_response(self, code: str, direction: str) -> dict:
         """Return the OpenAPI response object of one error status code."""

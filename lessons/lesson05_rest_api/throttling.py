@@ -4,6 +4,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 
+# region: throttles
 class RatesFromSettingsMixin:
     """Read the rate on each request instead of once at import.
 
@@ -30,3 +31,6 @@ class CredentialsThrottle(RatesFromSettingsMixin, AnonRateThrottle):
     """Limit password guesses on the login and registration endpoints."""
 
     scope = "credentials"
+
+
+# endregion: throttles
