@@ -3,6 +3,9 @@
 ``Course.objects.published().with_stats()`` reads like the sentence it
 answers, and each method adds to the same single SQL query: nothing here
 runs a query until the queryset is evaluated.
+
+``models`` builds its managers from these classes, so the methods import the
+models they need when they run rather than when this module loads.
 """
 
 from __future__ import annotations
