@@ -120,8 +120,8 @@ class Enrollment(models.Model):
 
 # region: progress
 class ChapterProgress(models.Model):
-    # TODO: the database cannot yet refuse a chapter of another course than
-    # the enrollment's: that needs a foreign key over (course, chapter), which
+    # The database cannot refuse a chapter of another course than the
+    # enrollment's: that needs a foreign key over (course, chapter), which
     # Django 5.2 cannot declare. services.chapter_complete checks it instead.
     enrollment = models.ForeignKey(
         Enrollment,
