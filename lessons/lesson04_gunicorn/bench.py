@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import runpy
 import tempfile
+import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -29,6 +30,9 @@ QUICK_DIR = Path(tempfile.gettempdir()) / "e-learniverse-bench04-quick"
 MODEL_FLAGS = ("--max-requests", "0")
 # Production-like: no debug machinery on the request path.
 SERVER_ENV = {"DEBUG": "false"}
+# Pause before a round: the CPU work the last round left queued (at most
+# 8 connections x 20 ms) ends well within it.
+SETTLE_S = 0.5
 # The CPUs Gunicorn's own config counts: affinity and cgroup quota.
 CORES = project_settings()["cores"]
 
@@ -91,6 +95,7 @@ class Sample:
     load: loadgen.Load
     server_cpu_s: float
     others_cpu_s: float
+    memory: procstats.Usage
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,9 @@ def plan(cores: int, quick: bool) -> list[tuple[Workload, Setup]]:
 
 def sample(server: Server, workload: Workload, tool: str, seconds: float) -> Sample:
     """Drive one round of a workload; return its load and who used the CPU."""
+    # Let the previous round's last requests finish, so that their CPU time
+    # is not counted against this one as someone else's.
+    time.sleep(SETTLE_S)
     pids = server.process.pid, server.worker_pids()
     before = procstats.usage(*pids), procstats.own_cpu_s(), procstats.machine_busy_s()
     load = loadgen.drive(server.url(workload.path), workload.connections, seconds, tool)
@@ -166,24 +174,23 @@ def sample(server: Server, workload: Workload, tool: str, seconds: float) -> Sam
     server_cpu = after[0].cpu_s - before[0].cpu_s
     client_cpu = after[1] - before[1]
     machine_cpu = after[2] - before[2]
-    return Sample(load, server_cpu, max(0.0, machine_cpu - server_cpu - client_cpu))
+    others_cpu = max(0.0, machine_cpu - server_cpu - client_cpu)
+    return Sample(load, server_cpu, others_cpu, after[0])
 
 
-def summarise(
-    server: Server, setup: Setup, workload: Workload, rounds: list[Sample]
-) -> Row:
-    """Return the row of a set-up's rounds on a workload, with its memory now."""
+def summarise(setup: Setup, workload: Workload, rounds: list[Sample]) -> Row:
+    """Return the row of a set-up's rounds on a workload."""
     load = loadgen.merge([sample.load for sample in rounds])
-    memory = procstats.usage(server.process.pid, server.worker_pids())
-    rss = memory.rss_kb or [0]
+    # A worker recycled just before a reading is still small: keep the largest.
+    rss_kb = max(sum(s.memory.rss_kb) / len(s.memory.rss_kb or [0]) for s in rounds)
     return Row(
         workload=workload,
         setup=setup,
         load=load,
         cores_used=sum(sample.server_cpu_s for sample in rounds) / load.duration_s,
         others_cores=sum(sample.others_cpu_s for sample in rounds) / load.duration_s,
-        rss_mb=sum(rss) / len(rss) / 1024,
-        pss_mb=memory.pss_kb / 1024,
+        rss_mb=rss_kb / 1024,
+        pss_mb=max(sample.memory.pss_kb for sample in rounds) / 1024,
         limit=workload.limit(setup, cores=CORES),
     )
 
@@ -204,10 +211,7 @@ def measure(
         for setup, server in servers.items():
             step(f"{workload.path} on {setup.name}")
             rounds[setup].append(sample(server, workload, timing.tool, timing.seconds))
-    return [
-        summarise(server, setup, workload, rounds[setup])
-        for setup, server in servers.items()
-    ]
+    return [summarise(setup, workload, rounds[setup]) for setup in servers]
 
 
 # endregion: rounds
@@ -231,7 +235,11 @@ def start_servers(
 def run(console: Console, quick: bool = False, tool: str | None = None) -> list[Row]:
     """Measure every set-up on every workload; print and save the results."""
     tool = tool or ("wrk" if loadgen.wrk_path() else "python")
-    timing = Timing(tool, rounds=1, seconds=2) if quick else Timing(tool, 3, 3)
+    timing = (
+        Timing(tool, rounds=1, seconds=2)
+        if quick
+        else Timing(tool, rounds=4, seconds=2)
+    )
     measurements = plan(CORES, quick)
     setups = list(dict.fromkeys(setup for _, setup in measurements))
     steps = len(setups) + len(measurements) * timing.rounds

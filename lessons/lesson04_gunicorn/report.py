@@ -105,9 +105,11 @@ def targets(rows: list[Row]) -> list[str]:
     if one and per_core and one.load.rps:
         ratio = per_core.load.rps / one.load.rps
         verdict = "met" if ratio >= CPU_TARGET_RATIO else "NOT met"
+        others = (one.others_cores + per_core.others_cores) / 2
         lines.append(
             f"CPU: one worker per core (cpu_bound) served {ratio:.2f}x one "
-            f"worker (target {CPU_TARGET_RATIO}x): {verdict}."
+            f"worker (target {CPU_TARGET_RATIO}x): {verdict}; other processes "
+            f"used {others:.2f} cores meanwhile."
         )
     return lines
 
@@ -154,6 +156,12 @@ def write(output: Path, rows: list[Row], context: Context) -> list[Path]:
     return [table_path, chart_path]
 
 
+def label(row: Row) -> str:
+    """Return a set-up's name, with its shape when the name does not say it."""
+    setup = row.setup
+    return setup.name if setup.name == setup.shape else f"{setup.name}\n{setup.shape}"
+
+
 def draw_chart(rows: list[Row], path: Path) -> None:
     """Draw requests per second per set-up, one panel per workload."""
     import matplotlib
@@ -163,13 +171,13 @@ def draw_chart(rows: list[Row], path: Path) -> None:
 
     workloads = list(dict.fromkeys(row.workload.path for row in rows))
     figure, axes = pyplot.subplots(
-        1, len(workloads), figsize=(5 * len(workloads), 4.5), squeeze=False
+        1, len(workloads), figsize=(5 * len(workloads), 5.5), squeeze=False
     )
     for axis, workload in zip(axes[0], workloads, strict=True):
         chosen = [row for row in rows if row.workload.path == workload]
-        names = [row.setup.name for row in chosen]
+        names = [label(row) for row in chosen]
         axis.barh(names, [row.load.rps for row in chosen], color="#4c72b0")
-        limits = [(row.setup.name, row.limit) for row in chosen if row.limit]
+        limits = [(label(row), row.limit) for row in chosen if row.limit]
         if limits:
             axis.scatter(
                 [limit for _, limit in limits],

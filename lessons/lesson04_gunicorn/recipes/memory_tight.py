@@ -1,8 +1,7 @@
 """Recipe for a small container, where memory runs out before CPU does.
 
-One process holds the code once; its threads serve the concurrency that
-extra workers would, at the price of running Python on one core only.
-Recycling it more often caps what a leak can grow to.
+One process holds Django once; its threads serve the concurrency that extra
+workers would, at the price of running Python on one core only.
 """
 
 from lessons.lesson04_gunicorn.recipes import project_settings
@@ -13,5 +12,3 @@ globals().update(project)
 
 workers = 1
 threads = 8
-max_requests = 500
-max_requests_jitter = 50
