@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rest_framework.test import APIClient
 
 from lessons.lesson02_orm.models import Enrollment
 
@@ -153,11 +154,22 @@ def test_a_course_s_chapters_are_listed_and_read_by_position(anon, course) -> No
         "/api/courses/course-0000/chapters/99/",
         "/api/nothing-here/",
         "/api/courses/a%2Fb/",
+        "/api/courses/a%0Ab/",
+        "/api/enrollments/%C2%84/",
     ],
 )
 def test_unknown_urls_are_json_404s(anon, course, url: str) -> None:
     response = anon.get(url)
     assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize("url", ["/api/nothing-here/", "/api/enrollments/%C2%84/"])
+@pytest.mark.parametrize("method", ["post", "delete"])
+def test_an_unknown_url_is_a_404_for_writes_too(db, url: str, method: str) -> None:
+    client = APIClient(enforce_csrf_checks=True)
+    response = getattr(client, method)(url)
+    assert response.status_code == 404  # not a CSRF 403
     assert response["Content-Type"] == "application/json"
 
 

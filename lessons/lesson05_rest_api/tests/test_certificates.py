@@ -65,7 +65,7 @@ def test_the_last_chapter_earns_a_certificate_from_the_worker(worker) -> None:
 
     assert [a["course_completed"] for a in answers] == [False, True]
     assert answers[-1]["certificate"] == "queued"
-    certificate = wait_for(lambda: Certificate.objects.first(), timeout=30)
+    certificate = wait_for(lambda: Certificate.objects.first(), timeout=60)
     assert certificate.enrollment == Enrollment.objects.get(learner=learner)
     assert TaskRun.objects.filter(name__endswith="certificate_issue").count() == 1
 
