@@ -57,8 +57,13 @@ class Setup:
 
     @property
     def shape(self) -> str:
-        kind = "gthread" if self.threads > 1 else "sync"
-        return f"{kind} {self.workers}x{self.threads}"
+        return shape(self.workers, self.threads)
+
+
+def shape(workers: int, threads: int) -> str:
+    """Return "worker class, workers x threads", as Gunicorn would run them."""
+    kind = "gthread" if threads > 1 else "sync"
+    return f"{kind} {workers}x{threads}"
 
 
 # region: limits
@@ -116,6 +121,9 @@ class Row:
         return self.load.rps / self.limit if self.limit else None
 
 
+# Enough connections to keep every slot of the largest set-up busy: 128 is
+# four per slot for 32 slots, so each gthread worker gets its share however
+# the kernel spreads the connections; 8 is four per core for CPU work.
 WORKLOADS = {
     "hello": Workload("hello", "hello/", connections=16),
     "io": Workload("io", "io/?ms=50", connections=128, kind="io", ms=50),
@@ -124,9 +132,8 @@ WORKLOADS = {
 
 
 def model_setup(workers: int, threads: int) -> Setup:
-    kind = "gthread" if threads > 1 else "sync"
     args = ("--workers", str(workers), "--threads", str(threads), *MODEL_FLAGS)
-    return Setup(f"{kind} {workers}x{threads}", args, workers, threads)
+    return Setup(shape(workers, threads), args, workers, threads)
 
 
 def recipe_setup(name: str) -> Setup:

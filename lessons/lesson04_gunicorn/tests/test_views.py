@@ -72,3 +72,18 @@ def test_the_journal_page_links_the_endpoints(client: Client) -> None:
     page = client.get(reverse("journal:lesson", args=["04-gunicorn"])).content.decode()
 
     assert 'href="/lessons/04-gunicorn/io/?ms=50"' in page
+
+
+def test_the_committed_chart_is_served_as_png(client: Client) -> None:
+    response = client.get(reverse("lesson04:chart"))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+
+
+def test_the_note_shows_the_chart_and_the_measured_table(client: Client) -> None:
+    page = client.get(reverse("journal:lesson", args=["04-gunicorn"])).content.decode()
+
+    assert f'src="{reverse("lesson04:chart")}"' in page
+    assert "| io/?ms=50" in page
