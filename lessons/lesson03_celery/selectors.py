@@ -85,3 +85,39 @@ def recent_reports(limit: int = 10) -> QuerySet[CourseReport]:
 def runs_of(task_id: str) -> QuerySet[TaskRun]:
     """Return every start of the task with this id, oldest first."""
     return TaskRun.objects.filter(task_id=task_id)
+
+
+# region: report-status
+def report_status(task_id: str) -> dict:
+    """Return what is known of a report task: state, queue, worker, outcome."""
+    from celery.result import AsyncResult
+
+    result = AsyncResult(task_id)
+    state = result.state
+    report = report_for_task(task_id)
+    info = result.info if isinstance(result.info, dict) else {}
+    status = {
+        "task_id": task_id,
+        "state": state,
+        # Set by the backend once a worker has reported (result_extended).
+        "queue": getattr(result, "queue", None) or (report and report.queue),
+        "worker": (
+            getattr(result, "worker", None)
+            or info.get("hostname")
+            or (report and report.worker)
+        ),
+        "error": str(result.result) if state == "FAILURE" else None,
+        "report": None,
+    }
+    if report is not None:
+        status["report"] = {
+            "course": report.course.title,
+            "chapters": report.chapters,
+            "learners": report.learners,
+            "completed": report.completed,
+            "average_progress": round(report.average_progress, 3),
+        }
+    return status
+
+
+# endregion: report-status

@@ -1,0 +1,60 @@
+"""``lesson run 03`` and ``lesson bench 03`` as a reader runs them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.slow
+
+
+def manage(*args: str, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, **env, "COLUMNS": "160"},
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+
+
+def celery_processes_named(prefix: str) -> list[int]:
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if f"--hostname={prefix}".encode() in cmdline.read_bytes():
+                found.append(int(cmdline.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_lesson_run_03_shows_queues_workers_and_beat_then_stops_all(worker_env):
+    completed = manage("lesson", "run", "03", env=worker_env)
+
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    output = completed.stdout
+    assert "lesson03-custom@" in output and "custom_queue" in output
+    assert "CourseNotFound" in output
+    assert "Beat sent the digest" in output
+    assert "Stopped the 3 processes the demo started." in output
+    assert celery_processes_named("lesson03-") == []
+
+
+@pytest.mark.parametrize("broker", ["filesystem"], indirect=True)
+def test_lesson_bench_03_quick_compares_brokers_in_one_run(worker_env):
+    completed = manage("lesson", "bench", "03", "--quick", env=worker_env)
+
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert "filesystem" in completed.stdout
+    assert "p50 ms" in completed.stdout
+    written = Path(completed.stdout.split("Written to ")[-1].split()[0])
+    assert "python manage.py lesson bench 03 --quick" in written.read_text()
+    assert celery_processes_named("bench-") == []
