@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from lessons.lesson05_rest_api.services import UsernameTaken, learner_register
+
 from .conftest import make_user
 
 GOOD = {"username": "linus", "email": "linus@example.test", "password": "kernel-42x!"}
@@ -120,3 +122,14 @@ def test_a_session_works_and_its_writes_need_the_csrf_token(course) -> None:
     refused = client.post("/api/enrollments/", {"course": course.slug})
     assert refused.status_code == 403
     assert "CSRF" in refused.json()["detail"]
+
+
+def test_a_registration_race_is_a_domain_error_not_an_integrity_error(learner):
+    # Two sign-ups with one name both pass the serializer's uniqueness check;
+    # the second insert then hits the unique index, which the service reports.
+    with pytest.raises(UsernameTaken) as raised:
+        learner_register(username="ada", email="", password="a-long-passphrase")
+    assert raised.value.as_dict() == {
+        "username": ["A learner with that username already exists."]
+    }
+    assert get_user_model().objects.count() == 1
