@@ -27,9 +27,7 @@ def use_django_logging(**kwargs) -> None:
     from django.conf import settings
 
     logging.config.dictConfig(settings.LOGGING)
-
-
-# endregion: logging
+    # endregion: logging
 
 
 @app.on_after_configure.connect

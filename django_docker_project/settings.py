@@ -221,6 +221,7 @@ SPECTACULAR_SETTINGS = {
 # filesystem transport keeps messages in a folder, so a worker and Beat run
 # with no server to install. The folders are created when the Celery app is
 # configured (django_docker_project/celery.py).
+# region: celery-broker
 CELERY_DATA_DIR = Path(env.str("CELERY_DATA_DIR", default=str(BASE_DIR / ".celery")))
 REDIS_URL = env.str("REDIS_URL", default="")
 CELERY_BROKER_URL = env.str(
@@ -251,6 +252,8 @@ else:
         "unacked_restore_throttle": 1,
     }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# endregion: celery-broker
+# region: celery-queues
 CELERY_TASK_DEFAULT_QUEUE = "e_learniverse_default_queue"
 CELERY_TASK_QUEUES = {
     name: {"exchange": name, "routing_key": name}
@@ -268,6 +271,7 @@ CELERY_RESULT_EXTENDED = True
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# endregion: celery-queues
 CELERY_TIMEZONE = TIME_ZONE
 
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")

@@ -103,9 +103,7 @@ def _burst(count: int) -> float:
     for result in results:
         result.get(timeout=120, interval=POLL)
     return count / (time.perf_counter() - started)
-
-
-# endregion: measure
+    # endregion: measure
 
 
 def _percentile(values: list[float], percent: int) -> float:

@@ -119,9 +119,7 @@ def worker_start(
         "--without-gossip",
     ]
     return _spawn(name, args, env, log_dir, ready=" ready.")
-
-
-# endregion: worker-start
+    # endregion: worker-start
 
 
 def beat_start(

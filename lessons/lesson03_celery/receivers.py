@@ -23,6 +23,4 @@ def certificate_issue_on_commit(sender, enrollment, **kwargs) -> None:
     # last chapter is visible, or for a completion that is rolled back.
     transaction.on_commit(lambda: certificate_issue.delay(enrollment_id), robust=True)
     logger.info("certificate for enrollment %s queued on commit", enrollment_id)
-
-
-# endregion: on-commit
+    # endregion: on-commit

@@ -21,6 +21,4 @@ def digest_schedule_install(periodic_task_model, crontab_model) -> None:
         name=DIGEST_NAME,
         defaults={"task": DIGEST_TASK, "crontab": crontab},
     )
-
-
-# endregion: schedule
+    # endregion: schedule

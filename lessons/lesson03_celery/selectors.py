@@ -41,9 +41,7 @@ def course_stats(course: Course) -> CourseStats:
         completed=completed,
         average_progress=share / learners if learners else 0.0,
     )
-
-
-# endregion: course-stats
+    # endregion: course-stats
 
 
 def enrollment_is_complete(enrollment: Enrollment) -> bool:
@@ -118,6 +116,4 @@ def report_status(task_id: str) -> dict:
             "average_progress": round(report.average_progress, 3),
         }
     return status
-
-
-# endregion: report-status
+    # endregion: report-status

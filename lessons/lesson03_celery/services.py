@@ -45,9 +45,7 @@ def certificate_issue(*, enrollment_id: int) -> tuple[Certificate, bool]:
         "certificate %s issued for enrollment %s", certificate.code, enrollment_id
     )
     return certificate, True
-
-
-# endregion: certificate-issue
+    # endregion: certificate-issue
 
 
 # region: course-report-build
@@ -75,9 +73,7 @@ def course_report_build(
     )
     logger.info("report %s on course %s built by %s", report.pk, course_id, worker)
     return report
-
-
-# endregion: course-report-build
+    # endregion: course-report-build
 
 
 # region: weekly-digest
@@ -107,9 +103,7 @@ def _digest_message(learner, titles: list[str]) -> EmailMessage:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[learner.email],
     )
-
-
-# endregion: weekly-digest
+    # endregion: weekly-digest
 
 
 def task_run_record(

@@ -94,9 +94,7 @@ def course_report_build(self: Task, course_id: int, delay_seconds: float = 0) ->
 def weekly_digest_send(self: Task) -> int:
     """Mail the weekly digest; return how many learners got it."""
     return services.weekly_digest_send()
-
-
-# endregion: tasks
+    # endregion: tasks
 
 
 # region: drills
@@ -113,6 +111,4 @@ def flaky_step(self: Task, failures: int) -> int:
 def echo(value: int) -> int:
     """Return ``value``: the cheapest round trip, for the benchmark."""
     return value
-
-
-# endregion: drills
+    # endregion: drills

@@ -44,9 +44,7 @@ def report_create(request: HttpRequest) -> JsonResponse:
     )
     status_url = reverse("lesson03:report-status", args=[result.id])
     return JsonResponse({"task_id": result.id, "status_url": status_url}, status=202)
-
-
-# endregion: report-create
+    # endregion: report-create
 
 
 @require_GET

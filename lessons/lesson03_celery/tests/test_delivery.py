@@ -111,9 +111,7 @@ def test_drill_a_killed_worker_loses_no_task(broker, workers):
     assert len(runs) == 2, "started once by the victim, once more after it died"
     if broker.kind == "redis":
         assert not runs[1].worker.startswith(f"{victim.name}@")
-
-
-# endregion: drill
+    # endregion: drill
 
 
 @pytest.mark.parametrize("broker", ["filesystem"], indirect=True)
