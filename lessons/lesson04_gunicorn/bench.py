@@ -123,11 +123,13 @@ class Row:
 
 # Enough connections to keep every slot of the largest set-up busy: 128 is
 # four per slot for 32 slots, so each gthread worker gets its share however
-# the kernel spreads the connections; 8 is four per core for CPU work.
+# the kernel spreads the connections; 8 is four per core for CPU work. The
+# CPU workload goes first: it is the one that other load on the machine
+# disturbs most, and a run is usually started when the machine is quiet.
 WORKLOADS = {
-    "hello": Workload("hello", "hello/", connections=16),
-    "io": Workload("io", "io/?ms=50", connections=128, kind="io", ms=50),
     "cpu": Workload("cpu", "cpu/?ms=20", connections=8, kind="cpu", ms=20),
+    "io": Workload("io", "io/?ms=50", connections=128, kind="io", ms=50),
+    "hello": Workload("hello", "hello/", connections=16),
 }
 
 
@@ -214,8 +216,13 @@ def measure(
     for server in servers.values():
         loadgen.drive(server.url(workload.path), workload.connections, 1, timing.tool)
     rounds: dict[Setup, list[Sample]] = {setup: [] for setup in servers}
-    for _ in range(timing.rounds):
-        for setup, server in servers.items():
+    for number in range(timing.rounds):
+        # Each round starts one set-up later, so that load which grows or fades
+        # during a round favours no set-up for its place in the order, and no
+        # set-up runs twice in a row with the last round's queue still full.
+        items = list(servers.items())
+        order = items[number % len(items) :] + items[: number % len(items)]
+        for setup, server in order:
             step(f"{workload.path} on {setup.name}")
             rounds[setup].append(sample(server, workload, timing.tool, timing.seconds))
     return [summarise(setup, workload, rounds[setup]) for setup in servers]
@@ -245,7 +252,7 @@ def run(console: Console, quick: bool = False, tool: str | None = None) -> list[
     timing = (
         Timing(tool, rounds=1, seconds=2)
         if quick
-        else Timing(tool, rounds=4, seconds=2)
+        else Timing(tool, rounds=4, seconds=3)
     )
     measurements = plan(CORES, quick)
     setups = list(dict.fromkeys(setup for _, setup in measurements))

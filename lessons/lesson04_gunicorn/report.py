@@ -98,7 +98,7 @@ def targets(rows: list[Row]) -> list[str]:
     if io_recipe and io_recipe.share is not None:
         verdict = "met" if io_recipe.share >= IO_TARGET_SHARE else "NOT met"
         lines.append(
-            f"I/O: the io_bound recipe reached {io_recipe.share:.0%} of its "
+            f"I/O: the io_bound recipe reached {io_recipe.share:.1%} of its "
             f"limit (target {IO_TARGET_SHARE:.0%}): {verdict}."
         )
     one, per_core = found.get(("cpu", "sync 1x1")), found.get(("cpu", "cpu_bound"))

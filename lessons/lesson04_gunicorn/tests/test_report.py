@@ -32,7 +32,7 @@ def test_targets_say_met_or_not_with_the_figure() -> None:
     rows = [row("io", IO_RECIPE, 600), row("cpu", ONE, 45), row("cpu", PER_CORE, 70)]
 
     assert targets(rows) == [
-        "I/O: the io_bound recipe reached 94% of its limit (target 90%): met.",
+        "I/O: the io_bound recipe reached 93.8% of its limit (target 90%): met.",
         "CPU: one worker per core (cpu_bound) served 1.56x one worker "
         "(target 1.7x): NOT met; other processes used 0.10 cores meanwhile.",
     ]
