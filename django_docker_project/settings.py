@@ -250,6 +250,8 @@ else:
         "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
         "unacked_restore_interval": env.int("CELERY_RESTORE_INTERVAL", default=10),
         "unacked_restore_throttle": 1,
+        # Lets several projects, or test runs, share one Redis database.
+        "global_keyprefix": env.str("CELERY_BROKER_KEY_PREFIX", default=""),
     }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # endregion: celery-broker

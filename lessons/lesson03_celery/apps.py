@@ -14,6 +14,10 @@ class Lesson03CeleryConfig(LessonConfig):
         "worker that can die without losing a task."
     )
     note = "03_celery.md"
+    links = (
+        ("Beat's schedule in the admin", "/admin/django_celery_beat/periodictask/"),
+        ("Certificates in the admin", "/admin/lesson03_celery/certificate/"),
+    )
 
     def ready(self) -> None:
         from . import receivers  # noqa: F401  (connects the signal receiver)

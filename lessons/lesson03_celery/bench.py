@@ -13,6 +13,8 @@ import platform
 import statistics
 import tempfile
 import time
+import uuid
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -41,7 +43,7 @@ def run(console: Console, quick: bool = False) -> None:
     rows = []
     for broker in _brokers(folder, console):
         console.print(f"Measuring {broker.kind}: {rounds} round trips, {burst} burst")
-        rows.append(_measure(broker, folder, rounds, burst))
+        rows.append(_measure(broker, folder, rounds, burst, console))
     text = _report(rows, rounds, burst, quick)
     path = folder / "bench.txt" if quick else RESULTS
     path.write_text(text)
@@ -52,16 +54,20 @@ def run(console: Console, quick: bool = False) -> None:
 def _brokers(folder: Path, console: Console) -> list[Broker]:
     configured = Broker.configured()
     filesystem = Broker.filesystem(folder / "filesystem")
+    # Queues of the benchmark's own, which no other worker consumes.
+    prefix = f"lesson03-bench-{uuid.uuid4().hex[:12]}:"
     if configured.kind != "filesystem":
-        return [configured, filesystem]
+        return [replace(configured, key_prefix=prefix), filesystem]
     local_redis = f"{REDIS_TEST_URL.rsplit('/', 1)[0]}/{BENCH_REDIS_DB}"
     if reachable(local_redis):
-        return [Broker.redis(local_redis), filesystem]
+        return [Broker.redis(local_redis, key_prefix=prefix), filesystem]
     console.print("[yellow]No Redis configured or reachable: filesystem only.[/]")
     return [filesystem]
 
 
-def _measure(broker: Broker, folder: Path, rounds: int, burst: int) -> dict:
+def _measure(
+    broker: Broker, folder: Path, rounds: int, burst: int, console: Console
+) -> dict:
     env = {**broker.env(), "DATABASE_URL": database_url(connection.settings_dict)}
     with broker_used(celery_app, broker):
         worker = worker_start(
@@ -73,6 +79,7 @@ def _measure(broker: Broker, folder: Path, rounds: int, burst: int) -> dict:
         )
         try:
             worker.wait_until_ready()
+            console.print(f"[dim]worker {worker.name} (pid {worker.pid})[/dim]")
             for value in range(10):  # warm-up: connections, imports, pools
                 echo.delay(value).get(timeout=30, interval=POLL)
             latencies = _round_trips(rounds)

@@ -36,10 +36,19 @@ class Broker:
     result_backend: str
     data_dir: Path | None = None
     visibility_timeout: int | None = None
+    key_prefix: str = ""
 
     @classmethod
-    def redis(cls, url: str, visibility_timeout: int | None = None) -> Broker:
-        return cls("redis", url, url, visibility_timeout=visibility_timeout)
+    def redis(
+        cls, url: str, visibility_timeout: int | None = None, key_prefix: str = ""
+    ) -> Broker:
+        return cls(
+            "redis",
+            url,
+            url,
+            visibility_timeout=visibility_timeout,
+            key_prefix=key_prefix,
+        )
 
     @classmethod
     def filesystem(cls, data_dir: Path) -> Broker:
@@ -70,6 +79,8 @@ class Broker:
                 "polling_interval": 0.2,
             }
         options = dict(settings.CELERY_BROKER_TRANSPORT_OPTIONS)
+        if self.key_prefix:
+            options["global_keyprefix"] = self.key_prefix
         if self.visibility_timeout is not None:
             options.update(
                 visibility_timeout=self.visibility_timeout, unacked_restore_interval=1
@@ -84,6 +95,8 @@ class Broker:
         }
         if self.data_dir is not None:
             env["CELERY_DATA_DIR"] = str(self.data_dir)
+        if self.key_prefix:
+            env["CELERY_BROKER_KEY_PREFIX"] = self.key_prefix
         if self.visibility_timeout is not None:
             env["CELERY_VISIBILITY_TIMEOUT"] = str(self.visibility_timeout)
             env["CELERY_RESTORE_INTERVAL"] = "1"

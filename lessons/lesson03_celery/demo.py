@@ -7,6 +7,7 @@ it started, whatever happens on the way.
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -60,7 +61,9 @@ def _a_course(console: Console) -> Course:
 
 def _workers_step(console: Console, env: dict, log_dir: Path, started: list) -> None:
     console.rule("1. A worker per queue")
-    for name, queue in (("lesson03-default", DEFAULT), ("lesson03-custom", CUSTOM)):
+    # The pid in the names tells this demo's workers from any other's.
+    for role, queue in (("default", DEFAULT), ("custom", CUSTOM)):
+        name = f"lesson03-{role}-{os.getpid()}"
         started.append(
             worker_start(name=name, queues=[queue], env=env, log_dir=log_dir)
         )
@@ -114,7 +117,7 @@ def _beat_step(console: Console, env: dict, log_dir: Path, started: list) -> Non
     started.append(beat)
     try:
         beat.wait_until_ready()
-        console.print("Beat started with a demo entry firing every 2 seconds.")
+        console.print(f"Beat (pid {beat.pid}) fires a demo entry every 2 seconds.")
         run = _first_digest_since(since, timeout=30)
         if run is None:
             console.print("[red]No digest ran within 30 seconds; see beat.log.[/red]")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from celery.result import AsyncResult
 from django.db.models import Count, F, Q, QuerySet
 
 from lessons.lesson02_orm.models import Chapter, Course, Enrollment
@@ -88,8 +89,6 @@ def runs_of(task_id: str) -> QuerySet[TaskRun]:
 # region: report-status
 def report_status(task_id: str) -> dict:
     """Return what is known of a report task: state, queue, worker, outcome."""
-    from celery.result import AsyncResult
-
     result = AsyncResult(task_id)
     state = result.state
     report = report_for_task(task_id)

@@ -28,7 +28,9 @@ from lessons.lesson03_celery.processes import (
     worker_start,
 )
 
-# A Redis database of this lesson's own, flushed around each test.
+# A Redis database of this lesson's own; each test's keys carry a prefix of
+# their own too, so that test runs at the same time cannot take each
+# other's messages.
 REDIS_DB = 14
 # Short enough for a test to wait for, long enough for a short task to finish.
 VISIBILITY_TIMEOUT = 4
@@ -55,16 +57,24 @@ def broker(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Broker]:
     """Each broker in turn, used by this process and by the workers started."""
     if request.param == "redis":
         url = redis_lesson_url(request.getfixturevalue("redis_url"))
-        client = redis.Redis.from_url(url)
-        client.flushdb()
-        chosen = Broker.redis(url, visibility_timeout=VISIBILITY_TIMEOUT)
+        prefix = f"lesson03-test-{uuid.uuid4().hex[:12]}:"
+        chosen = Broker.redis(
+            url, visibility_timeout=VISIBILITY_TIMEOUT, key_prefix=prefix
+        )
     else:
-        client = None
         chosen = Broker.filesystem(tmp_path / "celery")
     with broker_used(celery_app, chosen):
         yield chosen
-    if client is not None:
-        client.flushdb()
+    if chosen.key_prefix:
+        keys_delete(chosen.url, f"{chosen.key_prefix}*")
+
+
+def keys_delete(url: str, pattern: str) -> None:
+    client = redis.Redis.from_url(url)
+    try:
+        for key in client.scan_iter(match=pattern, count=500):
+            client.delete(key)
+    finally:
         client.close()
 
 

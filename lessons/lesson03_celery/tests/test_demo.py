@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -25,15 +26,20 @@ def manage(*args: str, env: dict) -> subprocess.CompletedProcess:
     )
 
 
-def celery_processes_named(prefix: str) -> list[int]:
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+def still_running(output: str) -> list[int]:
+    """Return processes left in the groups of the pids ``output`` names."""
+    groups = {int(pid) for pid in re.findall(r"\(pid (\d+)\)", output)}
+    assert groups, "the output names no process"
+    left = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            if f"--hostname={prefix}".encode() in cmdline.read_bytes():
-                found.append(int(cmdline.parent.name))
+            fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-    return found
+        # After the command name: state, parent pid, process group.
+        if int(fields[2]) in groups:
+            left.append(int(stat.parent.name))
+    return left
 
 
 def test_lesson_run_03_shows_queues_workers_and_beat_then_stops_all(worker_env):
@@ -41,11 +47,11 @@ def test_lesson_run_03_shows_queues_workers_and_beat_then_stops_all(worker_env):
 
     assert completed.returncode == 0, completed.stderr[-3000:]
     output = completed.stdout
-    assert "lesson03-custom@" in output and "custom_queue" in output
+    assert "lesson03-custom-" in output and "custom_queue" in output
     assert "CourseNotFound" in output
     assert "Beat sent the digest" in output
     assert "Stopped the 3 processes the demo started." in output
-    assert celery_processes_named("lesson03-") == []
+    assert still_running(output) == []
 
 
 @pytest.mark.parametrize("broker", ["filesystem"], indirect=True)
@@ -57,4 +63,4 @@ def test_lesson_bench_03_quick_compares_brokers_in_one_run(worker_env):
     assert "p50 ms" in completed.stdout
     written = Path(completed.stdout.split("Written to ")[-1].split()[0])
     assert "python manage.py lesson bench 03 --quick" in written.read_text()
-    assert celery_processes_named("bench-") == []
+    assert still_running(completed.stdout) == []
