@@ -10,6 +10,7 @@ transaction the test has not committed.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
@@ -46,6 +47,7 @@ def pytest_configure(config: pytest.Config) -> None:
         if not test.get("NAME"):
             folder = Path(tempfile.mkdtemp(prefix="e-learniverse-test-"))
             test["NAME"] = str(folder / "test.sqlite3")
+            config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def redis_lesson_url(redis_url: str) -> str:
