@@ -275,6 +275,7 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # endregion: celery-queues
 CELERY_TIMEZONE = TIME_ZONE
+DIGEST_BATCH_SIZE = env.int("DIGEST_BATCH_SIZE", default=200)
 
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 # LOG_FORMAT comes from logformat.py, which gunicorn.conf.py reads too.

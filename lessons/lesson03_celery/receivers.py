@@ -21,8 +21,9 @@ def certificate_issue_on_commit(sender, enrollment, **kwargs) -> None:
     enrollment_id = enrollment.pk
     # Sent before the commit, the task could run before its enrollment's
     # last chapter is visible, or for a completion that is rolled back.
-    # TODO: a broker that is down right after the commit loses the send (it is
-    # only logged); an outbox table written in the transaction would keep it.
+    # robust: a broker that is down must not fail a request whose data is
+    # already committed. The send is then only logged, and the periodic
+    # certificates_reconcile task queues the certificate a few minutes later.
     transaction.on_commit(lambda: certificate_issue.delay(enrollment_id), robust=True)
     logger.info("certificate for enrollment %s queued on commit", enrollment_id)
     # endregion: on-commit

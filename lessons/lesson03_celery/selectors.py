@@ -53,12 +53,48 @@ def enrollment_is_complete(enrollment: Enrollment) -> bool:
     return not missing.exists()
 
 
-def unfinished_enrollments_by_learner() -> dict:
-    """Return ``{learner: [course titles]}`` for courses not yet finished."""
-    unfinished = (
+# region: certificates-missing
+def enrollments_missing_certificate() -> list[int]:
+    """Return the ids of completed enrollments that have no certificate yet."""
+    # One query: progress and chapters counted per enrollment in SQL, and
+    # only rows with no Certificate joined (a LEFT JOIN ... IS NULL).
+    completed = (
+        _enrollments_with_progress(certificate__isnull=True)
+        .annotate(total=Count("course__chapters", distinct=True))
+        .filter(total__gt=0, done__gte=F("total"))
+        .order_by("pk")
+    )
+    return list(completed.values_list("pk", flat=True))
+    # endregion: certificates-missing
+
+
+def _unfinished_enrollments() -> QuerySet[Enrollment]:
+    return (
         _enrollments_with_progress()
         .annotate(total=Count("course__chapters", distinct=True))
         .filter(Q(done__lt=F("total")))
+    )
+
+
+# region: digest-recipients
+def digest_recipient_ids() -> list[int]:
+    """Return the ids of learners with an email and an unfinished course."""
+    learners = (
+        _unfinished_enrollments()
+        .exclude(learner__email="")
+        .values_list("learner_id", flat=True)
+        .order_by("learner_id")
+        .distinct()
+    )
+    return list(learners)
+    # endregion: digest-recipients
+
+
+def unfinished_enrollments_by_learner(learner_ids: list[int]) -> dict:
+    """Return ``{learner: [course titles]}`` of these learners' unfinished courses."""
+    unfinished = (
+        _unfinished_enrollments()
+        .filter(learner_id__in=learner_ids)
         .select_related("learner", "course")
         .order_by("learner_id", "course__title")
     )

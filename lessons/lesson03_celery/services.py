@@ -19,6 +19,7 @@ from .errors import CourseNotCompleted, CourseNotFound, EnrollmentNotFound
 from .models import Certificate, CourseReport, TaskRun
 from .selectors import (
     course_stats,
+    digest_recipient_ids,
     enrollment_is_complete,
     unfinished_enrollments_by_learner,
 )
@@ -77,19 +78,26 @@ def course_report_build(
 
 
 # region: weekly-digest
-def weekly_digest_send() -> int:
-    """Mail each learner the courses they have not finished; return the count."""
-    # TODO: one task builds and sends every message; past a few thousand
-    # learners split it into batches, so one failure does not hold back all.
+def digest_batches() -> list[list[int]]:
+    """Split the digest's recipients into batches of ``DIGEST_BATCH_SIZE``."""
+    learner_ids = digest_recipient_ids()
+    size = settings.DIGEST_BATCH_SIZE
+    return [learner_ids[i : i + size] for i in range(0, len(learner_ids), size)]
+
+
+def digest_batch_send(*, learner_ids: list[int]) -> int:
+    """Mail these learners the courses they have not finished; return the count."""
+    # Read again at send time: a learner who finished a course since the
+    # batches were cut is not reminded of it.
     messages = [
         _digest_message(learner, titles)
-        for learner, titles in unfinished_enrollments_by_learner().items()
+        for learner, titles in unfinished_enrollments_by_learner(learner_ids).items()
         if learner.email
     ]
     # One connection for the whole batch instead of one per message.
     with get_connection() as connection:
         sent = connection.send_messages(messages) or 0
-    logger.info("weekly digest sent to %s learners", sent)
+    logger.info("weekly digest batch sent to %s of %s learners", sent, len(learner_ids))
     return sent
 
 

@@ -6,7 +6,7 @@ import logging
 
 from celery import Task, shared_task
 
-from . import services
+from . import selectors, services
 from .errors import TRANSIENT_ERRORS, PermanentError, TransientError
 
 logger = logging.getLogger(__name__)
@@ -86,15 +86,43 @@ def course_report_build(self: Task, course_id: int, delay_seconds: float = 0) ->
         delay_seconds=delay_seconds,
     )
     return {"report_id": report.pk, "worker": report.worker, "queue": report.queue}
-
-
-# Acknowledged on receipt: a digest lost with a dying worker is better than a
-# digest mailed twice, and mail cannot be taken back.
-@shared_task(base=RecordedTask, bind=True, soft_time_limit=600, time_limit=660)
-def weekly_digest_send(self: Task) -> int:
-    """Mail the weekly digest; return how many learners got it."""
-    return services.weekly_digest_send()
     # endregion: tasks
+
+
+# region: reconcile
+# The safety net under the on-commit send: Beat runs this every few minutes,
+# and it queues the certificate of every completed enrollment that has none,
+# whether its send was lost to a broker outage or is still on its way.
+# certificate_issue is idempotent, so a certificate queued twice is issued once.
+# Acknowledged on receipt: a sweep lost with its worker is redone by the next.
+@shared_task(base=RecordedTask, bind=True, soft_time_limit=120, time_limit=150)
+def certificates_reconcile(self: Task) -> list[str]:
+    """Queue the missing certificates; return the ids of the tasks sent."""
+    enrollment_ids = selectors.enrollments_missing_certificate()
+    if enrollment_ids:
+        logger.warning(
+            "%s completed enrollments lack a certificate", len(enrollment_ids)
+        )
+    return [certificate_issue.delay(pk).id for pk in enrollment_ids]
+    # endregion: reconcile
+
+
+# region: digest
+# Beat sends this one task; it only cuts the recipients into batches and
+# queues one task per batch, so a batch that fails holds back no other.
+# Acknowledged on receipt, like the batches: a digest lost with a dying
+# worker is better than a digest mailed twice, and mail cannot be taken back.
+@shared_task(base=RecordedTask, bind=True, soft_time_limit=120, time_limit=150)
+def weekly_digest_send(self: Task) -> list[str]:
+    """Queue the weekly digest in batches; return the ids of the batch tasks."""
+    return [weekly_digest_batch_send.delay(ids).id for ids in services.digest_batches()]
+
+
+@shared_task(base=RecordedTask, bind=True, soft_time_limit=300, time_limit=330)
+def weekly_digest_batch_send(self: Task, learner_ids: list[int]) -> int:
+    """Mail the weekly digest to one batch of learners; return how many got it."""
+    return services.digest_batch_send(learner_ids=learner_ids)
+    # endregion: digest
 
 
 # region: drills

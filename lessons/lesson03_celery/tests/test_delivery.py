@@ -7,6 +7,7 @@ no other task of the batch may go missing.
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import time
@@ -15,13 +16,17 @@ import pytest
 from django.db import transaction
 
 from django_docker_project.celery import app as celery_app
-from django_docker_project.testing import wait_for
+from django_docker_project.testing import free_port, wait_for
 from lessons.lesson02_orm.models import ChapterProgress, Enrollment
 from lessons.lesson02_orm.services import chapter_complete
-from lessons.lesson03_celery.brokers import queue_length
+from lessons.lesson03_celery.brokers import Broker, broker_used, queue_length
 from lessons.lesson03_celery.models import Certificate, CourseReport
 from lessons.lesson03_celery.selectors import runs_of
-from lessons.lesson03_celery.tasks import certificate_issue, course_report_build
+from lessons.lesson03_celery.tasks import (
+    certificate_issue,
+    certificates_reconcile,
+    course_report_build,
+)
 
 from .factories import course_make
 
@@ -72,6 +77,61 @@ def test_a_certificate_task_delivered_twice_issues_one_certificate(workers):
 
     assert first.get(timeout=60) == second.get(timeout=60)
     assert Certificate.objects.filter(enrollment=enrollment).count() == 1
+
+
+def completion_with_broker_down(broker: Broker, caplog) -> Enrollment:
+    """Complete a course through lesson 02 while nothing listens on the broker."""
+    enrollment, last_chapter = enrollment_one_chapter_short()
+    # The same kind of broker, on a port where nothing listens.
+    url = f"redis://127.0.0.1:{free_port()}/0"
+    down = Broker("redis", url, broker.result_backend, broker.data_dir)
+    # Django logs a failed robust on-commit callback under django.db.backends,
+    # which the project's LOGGING keeps from reaching the root logger.
+    django_db_logger = logging.getLogger("django.db.backends")
+    django_db_logger.addHandler(caplog.handler)
+    try:
+        with broker_used(celery_app, down):
+            completion = chapter_complete(enrollment=enrollment, chapter=last_chapter)
+    finally:
+        django_db_logger.removeHandler(caplog.handler)
+    assert completion.course_completed, "the request itself succeeded"
+    assert ChapterProgress.objects.filter(chapter=last_chapter).exists()
+    assert "Error calling" in caplog.text and "on_commit" in caplog.text
+    return enrollment
+
+
+# region: reconcile-test
+def test_a_certificate_lost_with_the_broker_is_issued_by_the_sweep(
+    broker, workers, caplog
+):
+    enrollment = completion_with_broker_down(broker, caplog)
+    assert queue_length(celery_app, DEFAULT) == 0, "the send was lost"
+    assert not Certificate.objects.filter(enrollment=enrollment).exists()
+    workers(DEFAULT)
+
+    sent = certificates_reconcile.delay().get(timeout=60)
+
+    assert len(sent) == 1
+    code = certificate_issue.AsyncResult(sent[0]).get(timeout=60)
+    assert Certificate.objects.get(enrollment=enrollment).code == code
+    # endregion: reconcile-test
+
+
+def test_two_sweeps_before_any_certificate_issue_one_certificate(broker, workers):
+    course = course_make(chapters=2, progress=(2,))
+    enrollment = Enrollment.objects.get(course=course)
+    # Both sweeps are queued before the worker starts, so the second runs
+    # before the certificate the first one queued: both find it missing.
+    sweeps = [certificates_reconcile.delay(), certificates_reconcile.delay()]
+    workers(DEFAULT)
+
+    sent = [task_id for sweep in sweeps for task_id in sweep.get(timeout=60)]
+
+    assert len(sent) == 2
+    codes = {certificate_issue.AsyncResult(i).get(timeout=60) for i in sent}
+    assert len(codes) == 1
+    assert Certificate.objects.filter(enrollment=enrollment).count() == 1
+    assert certificates_reconcile.delay().get(timeout=60) == [], "nothing left"
 
 
 def kill_while_running(broker, workers) -> tuple:

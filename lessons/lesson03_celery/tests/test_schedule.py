@@ -10,7 +10,10 @@ from lessons.lesson03_celery.models import TaskRun
 from lessons.lesson03_celery.schedule import (
     DIGEST_NAME,
     DIGEST_TASK,
+    RECONCILE_NAME,
+    RECONCILE_TASK,
     digest_schedule_install,
+    reconcile_schedule_install,
 )
 
 from .factories import course_make
@@ -36,6 +39,18 @@ def test_an_edited_schedule_survives_a_second_install() -> None:
     digest_schedule_install(PeriodicTask, CrontabSchedule)
 
     assert PeriodicTask.objects.get(name=DIGEST_NAME).enabled is False
+
+
+@pytest.mark.django_db
+def test_installing_the_sweep_twice_keeps_one_entry_every_five_minutes() -> None:
+    PeriodicTask.objects.filter(name=RECONCILE_NAME).delete()
+
+    reconcile_schedule_install(PeriodicTask, IntervalSchedule)
+    reconcile_schedule_install(PeriodicTask, IntervalSchedule)
+
+    entry = PeriodicTask.objects.get(name=RECONCILE_NAME)
+    assert entry.task == RECONCILE_TASK
+    assert (entry.interval.every, entry.interval.period) == (5, "minutes")
 
 
 @pytest.mark.slow

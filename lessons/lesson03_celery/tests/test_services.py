@@ -79,13 +79,29 @@ def test_a_report_on_an_unknown_course_is_refused() -> None:
         services.course_report_build(course_id=31337, task_id="t", worker="", queue="")
 
 
-def test_the_digest_goes_only_to_learners_with_unfinished_courses(settings) -> None:
+def test_a_digest_batch_mails_only_its_learners_with_unfinished_courses(
+    settings,
+) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    course_make(chapters=2, progress=(2, 1))
+    course = course_make(chapters=2, progress=(2, 1, 0))
+    finished, halfway, _outside_the_batch = (
+        e.learner_id for e in Enrollment.objects.filter(course=course).order_by("pk")
+    )
 
-    sent = services.weekly_digest_send()
+    sent = services.digest_batch_send(learner_ids=[finished, halfway])
 
     assert sent == 1
     (message,) = mail.outbox
     assert message.to[0].endswith("-1@example.test")
     assert "Course-" in message.body
+
+
+def test_the_digest_is_cut_into_batches_of_the_configured_size(settings) -> None:
+    settings.DIGEST_BATCH_SIZE = 2
+    course_make(chapters=2, progress=(0, 1, 2, 1, 0, 1))
+
+    batches = services.digest_batches()
+
+    assert [len(batch) for batch in batches] == [2, 2, 1]
+    learners = [learner for batch in batches for learner in batch]
+    assert len(set(learners)) == 5

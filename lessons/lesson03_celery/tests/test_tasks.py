@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from celery.exceptions import SoftTimeLimitExceeded
+from django.contrib.auth import get_user_model
 
 from django_docker_project.celery import app as celery_app
 from lessons.lesson03_celery.brokers import queue_length
-from lessons.lesson03_celery.models import CourseReport
+from lessons.lesson03_celery.models import CourseReport, TaskRun
 from lessons.lesson03_celery.selectors import runs_of
-from lessons.lesson03_celery.tasks import course_report_build, echo, flaky_step
+from lessons.lesson03_celery.tasks import (
+    course_report_build,
+    echo,
+    flaky_step,
+    weekly_digest_batch_send,
+    weekly_digest_send,
+)
 
 from .factories import course_make
 
@@ -71,3 +80,28 @@ def test_the_soft_time_limit_stops_a_task_that_runs_too_long(workers):
     assert result.state == "FAILURE"
     assert isinstance(result.result, SoftTimeLimitExceeded)
     assert not CourseReport.objects.filter(task_id=result.id).exists()
+
+
+# region: digest-test
+def test_the_digest_fans_out_in_batches_and_mails_each_learner_once(
+    worker_env, workers
+):
+    learners, size = 7, 3
+    # Seven learners part way through; the eighth finished and gets nothing.
+    course_make(chapters=2, progress=(0, 1) * 3 + (1, 2))
+    worker_env["DIGEST_BATCH_SIZE"] = str(size)
+    worker = workers(DEFAULT)
+
+    batches = weekly_digest_send.delay().get(timeout=60)
+
+    assert len(batches) == math.ceil(learners / size) == 3
+    sent = [weekly_digest_batch_send.AsyncResult(i).get(timeout=60) for i in batches]
+    assert sent == [3, 3, 1]
+    assert TaskRun.objects.filter(name=weekly_digest_batch_send.name).count() == 3
+    # The console backend writes each message to the worker's output.
+    log = worker.log()
+    for learner in get_user_model().objects.exclude(email=""):
+        finished = learner.username.endswith(f"learner{learners}")
+        expected = 0 if finished else 1
+        assert log.count(f"To: {learner.email}") == expected, learner.email
+    # endregion: digest-test
