@@ -25,9 +25,7 @@ def available_cores() -> int:
         return cores
     # A container limited to 1.5 CPUs gets 2 workers, not one per host core.
     return max(1, min(cores, math.ceil(int(quota) / int(period))))
-
-
-# endregion: cores
+    # endregion: cores
 
 
 # region: concurrency
@@ -64,7 +62,8 @@ graceful_timeout = 30
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE") or 5)
 
 # Recycle a worker after about this many requests, so a slow leak is capped;
-# the jitter keeps all the workers from restarting at the same moment.
+# the jitter keeps all the workers from restarting at the same moment. Sized
+# for modest traffic: at hundreds of requests a second, raise it.
 max_requests = 1000
 max_requests_jitter = 100
 

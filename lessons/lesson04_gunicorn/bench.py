@@ -88,9 +88,7 @@ class Workload:
             busy_cores = min(cores, setup.workers, self.connections)
             return busy_cores / (self.ms / 1000)
         return None
-
-
-# endregion: limits
+        # endregion: limits
 
 
 @dataclass(frozen=True)
@@ -226,9 +224,7 @@ def measure(
             step(f"{workload.path} on {setup.name}")
             rounds[setup].append(sample(server, workload, timing.tool, timing.seconds))
     return [summarise(setup, workload, rounds[setup]) for setup in servers]
-
-
-# endregion: rounds
+    # endregion: rounds
 
 
 def start_servers(

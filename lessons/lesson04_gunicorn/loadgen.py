@@ -85,7 +85,6 @@ def run_wrk(url: str, connections: int, duration_s: float) -> Load:
     )
 
 
-# region: python-loadgen
 def run_python(url: str, connections: int, duration_s: float) -> Load:
     """Drive ``url`` from ``connections`` threads, each with a keep-alive client."""
     latencies: list[float] = []
@@ -117,9 +116,6 @@ def run_python(url: str, connections: int, duration_s: float) -> Load:
     for thread in threads:
         thread.join()
     return summarise(latencies, errors[0], time.monotonic() - started)
-
-
-# endregion: python-loadgen
 
 
 def send(connection: http.client.HTTPConnection, target: str) -> bool:

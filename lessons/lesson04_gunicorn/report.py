@@ -89,7 +89,6 @@ def cells(row: Row) -> tuple[str, ...]:
     )
 
 
-# region: targets
 def targets(rows: list[Row]) -> list[str]:
     """Return a line per target the rows can judge: the figure and the verdict."""
     found = {(row.workload.kind, row.setup.name): row for row in rows}
@@ -112,9 +111,6 @@ def targets(rows: list[Row]) -> list[str]:
             f"used {others:.2f} cores meanwhile."
         )
     return lines
-
-
-# endregion: targets
 
 
 def print_table(console: Console, rows: list[Row], context: Context) -> None:

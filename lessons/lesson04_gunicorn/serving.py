@@ -59,7 +59,6 @@ def answers(server: Server) -> bool:
         return False
 
 
-# region: start-gunicorn
 @contextmanager
 def gunicorn(
     *args: str, log_dir: Path, workers: int = 1, env: dict[str, str] | None = None
@@ -89,9 +88,6 @@ def gunicorn(
         yield server
     finally:
         stop(process)
-
-
-# endregion: start-gunicorn
 
 
 def stop(process: subprocess.Popen) -> None:

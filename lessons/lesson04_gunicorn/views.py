@@ -32,7 +32,6 @@ def chart(request: HttpRequest) -> HttpResponse:
     return FileResponse(CHART_PATH.open("rb"), content_type="image/png")
 
 
-# region: endpoints
 @require_GET
 def hello(request: HttpRequest) -> HttpResponse:
     """Answer as cheaply as Django can: the cost of the stack alone."""
@@ -75,9 +74,6 @@ def whoami(request: HttpRequest) -> HttpResponse:
             "finished": time.time(),
         }
     )
-
-
-# endregion: endpoints
 
 
 def invalid(form: forms.Form) -> JsonResponse:

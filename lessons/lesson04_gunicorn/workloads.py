@@ -25,6 +25,4 @@ def burn(ms: int) -> None:
         total = 0
         for number in range(SPIN_CHUNK):
             total += number * number
-
-
-# endregion: burn
+    # endregion: burn

@@ -133,9 +133,7 @@ def test_hup_reloads_the_workers_without_failing_a_request(log_dir: Path) -> Non
     assert failures == []
     assert old & set(served)
     assert new & set(served)
-
-
-# endregion: hup-test
+    # endregion: hup-test
 
 
 def test_max_requests_recycles_a_worker(log_dir: Path) -> None:
