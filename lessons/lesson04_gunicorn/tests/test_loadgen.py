@@ -6,21 +6,21 @@ from pathlib import Path
 
 import pytest
 
-from django_docker_project.testing import CI, free_port
+from django_docker_project.testing import free_port, missing_service
 from lessons.lesson04_gunicorn import loadgen
 from lessons.lesson04_gunicorn.serving import gunicorn
 
 pytestmark = pytest.mark.slow
 
 
-def tools() -> list[str]:
-    """The generators to test: Python always, wrk where it is installed."""
-    if loadgen.wrk_path() or CI:
-        return ["python", "wrk"]
-    return ["python"]
+@pytest.fixture(params=["python", "wrk"])
+def tool(request: pytest.FixtureRequest) -> str:
+    """Each load generator; wrk must be installed (`apt-get install wrk`)."""
+    if request.param == "wrk" and not loadgen.wrk_path():
+        missing_service("wrk is not installed: `apt-get install wrk` adds it")
+    return request.param
 
 
-@pytest.mark.parametrize("tool", tools())
 def test_a_run_counts_answered_requests_without_errors(
     tool: str, log_dir: Path
 ) -> None:
@@ -32,7 +32,6 @@ def test_a_run_counts_answered_requests_without_errors(
     assert 0 < load.p50_ms <= load.p99_ms
 
 
-@pytest.mark.parametrize("tool", tools())
 def test_answers_with_an_error_status_count_as_errors(tool: str, log_dir: Path) -> None:
     with gunicorn("--workers", "1", "--threads", "2", log_dir=log_dir) as server:
         load = loadgen.drive(server.url("io/?ms=oops"), 2, 1, tool)
