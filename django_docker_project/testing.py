@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
+import subprocess
 import time
 from collections.abc import Callable
 from urllib.parse import urlparse
@@ -65,3 +68,33 @@ def wait_for(
 
 def wait_for_port(port: int, host: str = "127.0.0.1", timeout: float = 30.0) -> None:
     wait_for(lambda: reachable(f"tcp://{host}:{port}", timeout=0.2), timeout)
+
+
+def group_is_gone(pgid: int) -> bool:
+    """Return whether no process of the group is left."""
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def stop_process_group(process: subprocess.Popen, timeout: float = 30.0) -> None:
+    """Stop a process started with ``start_new_session=True`` and its children.
+
+    SIGTERM first, so that servers and workers shut down warmly, then wait
+    for the whole group, not only its leader; SIGKILL for whatever is still
+    there after ``timeout``.
+    """
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        process.poll()
+        if group_is_gone(process.pid):
+            break
+        time.sleep(0.1)
+    else:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)

@@ -67,6 +67,16 @@ class Block:
         ]
 
 
+def note_files() -> list[Path]:
+    """Return every markdown file held to these rules: README, notes, guides."""
+    root = Path(settings.BASE_DIR)
+    return [
+        root / "README.md",
+        *sorted((root / "notes").glob("*.md")),
+        *sorted((root / "docker").glob("*.md")),
+    ]
+
+
 def parse_blocks(text: str) -> list[Block]:
     """Return the fenced code blocks of a markdown text."""
     blocks = []

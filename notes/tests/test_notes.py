@@ -10,15 +10,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from django_docker_project.journal.notes import check_note, parse_blocks
+from django_docker_project.journal.notes import check_note, note_files, parse_blocks
 from django_docker_project.journal.registry import all_lessons
 
 ROOT = Path(settings.BASE_DIR)
-NOTES = [
-    ROOT / "README.md",
-    *sorted((ROOT / "notes").glob("*.md")),
-    *sorted(ROOT.glob("docker/*.md")),
-]
+NOTES = note_files()
 
 
 def note_id(path: Path) -> str:

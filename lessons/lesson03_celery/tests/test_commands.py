@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from django_docker_project.testing import wait_for
+from django_docker_project.testing import stop_process_group, wait_for
 
 pytestmark = pytest.mark.slow
 WORKER = "celery -A django_docker_project worker --loglevel=info"
@@ -52,12 +51,7 @@ def test_the_documented_command_starts(command, worker_env, tmp_path) -> None:
         if "-Q" in command:
             assert "custom_queue" in log.read_text()
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
+        stop_process_group(process, timeout=15)
 
 
 def dead_pid() -> int:
@@ -87,5 +81,4 @@ def test_beat_replaces_a_stale_pid_file_and_refuses_a_live_one(
         assert "Stale pidfile exists - Removing it" in log.read_text()
         assert pidfile.read_text().strip() == str(process.pid)
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=15)
+        stop_process_group(process, timeout=15)

@@ -14,7 +14,11 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.table import Table
 
-from django_docker_project.journal.notes import plain_markdown, sync_note
+from django_docker_project.journal.notes import (
+    note_files,
+    plain_markdown,
+    sync_note,
+)
 from django_docker_project.journal.progress import PASSED, read_progress, record_result
 from django_docker_project.journal.registry import (
     LessonConfig,
@@ -44,7 +48,9 @@ class Command(BaseCommand):
         bench = actions.add_parser("bench", help="run a lesson's benchmark")
         bench.add_argument("lesson", help="number or slug: 3, 03 or celery")
         bench.add_argument("--quick", action="store_true", help="a short run")
-        actions.add_parser("sync-notes", help="rewrite notes' code from the source")
+        actions.add_parser(
+            "sync-notes", help="rewrite the code in the notes from the source"
+        )
 
     def handle(self, *args, action: str, **options) -> None:
         self.console = Console(file=self.stdout, highlight=False, soft_wrap=True)
@@ -138,7 +144,7 @@ class Command(BaseCommand):
             )
 
     def sync_notes(self) -> None:
-        for lesson in all_lessons():
-            changed = sync_note(lesson.note_path)
+        for path in note_files():
+            changed = sync_note(path)
             state = "updated" if changed else "up to date"
-            self.console.print(f"{lesson.note_path.name}: {state}")
+            self.console.print(f"{path.relative_to(settings.BASE_DIR)}: {state}")
