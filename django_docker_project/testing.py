@@ -7,6 +7,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from urllib.parse import urlparse
@@ -98,3 +99,24 @@ def stop_process_group(process: subprocess.Popen, timeout: float = 30.0) -> None
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
     process.wait(timeout=10)
+
+
+def manage(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
+    """Run ``python manage.py ARGS`` from the project's root, as a learner would.
+
+    ``env`` replaces the whole environment when given; output is captured as
+    text and a non-zero exit is left for the test to judge.
+    """
+    from django.conf import settings
+
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from django_docker_project.journal.progress import read_progress, record_result
 from django_docker_project.journal.registry import all_lessons
+from django_docker_project.testing import manage
 
 
 @pytest.fixture(autouse=True)
@@ -72,25 +70,13 @@ def test_an_unknown_lesson_exits_2_and_lists_the_valid_ones() -> None:
 
 
 def test_an_unknown_lesson_from_the_command_line_exits_2() -> None:
-    completed = subprocess.run(
-        [sys.executable, "manage.py", "lesson", "show", "nope"],
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = manage("lesson", "show", "nope")
     assert completed.returncode == 2
     assert "Valid lessons: 01 (views)" in completed.stderr
 
 
 def test_an_unknown_action_exits_with_the_choices() -> None:
-    completed = subprocess.run(
-        [sys.executable, "manage.py", "lesson", "explode"],
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = manage("lesson", "explode")
     assert completed.returncode == 2
     assert "list" in completed.stderr and "bench" in completed.stderr
 

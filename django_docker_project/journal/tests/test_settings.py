@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 
-from django.conf import settings
+from django_docker_project.testing import manage as run_manage
 
 SECRET = "p" * 30 + "-k3y-" + "q" * 30
 
@@ -14,14 +13,7 @@ SECRET = "p" * 30 + "-k3y-" + "q" * 30
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     # Only what the command needs: none of the developer's own variables.
     base = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp")}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env={**base, **env},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_manage(*args, env={**base, **env})
 
 
 def test_development_needs_no_environment() -> None:

@@ -1,12 +1,9 @@
 """``manage.py test`` runs the pytest suite, with labels or paths."""
 
-import subprocess
-import sys
-
 import pytest
-from django.conf import settings
 
 from django_docker_project.test_runner import to_pytest_path
+from django_docker_project.testing import manage
 
 
 @pytest.mark.parametrize(
@@ -31,17 +28,6 @@ def test_labels_become_pytest_paths(label: str, expected: str) -> None:
 
 
 def test_manage_py_test_runs_pytest() -> None:
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "test",
-            "django_docker_project.journal.tests.test_notes_sync",
-        ],
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = manage("test", "django_docker_project.journal.tests.test_notes_sync")
     assert completed.returncode == 0, completed.stdout[-2000:]
     assert " passed" in completed.stdout

@@ -10,6 +10,8 @@ import sys
 import pytest
 from django.conf import settings
 
+from django_docker_project.testing import manage as run_manage
+
 
 @pytest.mark.slow
 def test_quick_bench_reports_every_listing_and_leaves_the_database_alone(tmp_path):
@@ -22,15 +24,7 @@ def test_quick_bench_reports_every_listing_and_leaves_the_database_alone(tmp_pat
         )
     before = database.read_bytes()
 
-    completed = subprocess.run(
-        [*manage, "lesson", "bench", "02", "--quick"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    completed = run_manage("lesson", "bench", "02", "--quick", env=env, timeout=120)
 
     assert completed.returncode == 0, completed.stderr
     for listing in ("naive", "prefetched", "outline", "floor"):

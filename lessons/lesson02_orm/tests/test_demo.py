@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
+
+from django_docker_project.testing import manage
 
 
 @pytest.mark.slow
@@ -15,15 +14,7 @@ def test_lesson_run_02_shows_the_trap_and_its_cure(tmp_path):
     # A database that was never migrated: the demo must not need it.
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
 
-    completed = subprocess.run(
-        [sys.executable, "manage.py", "lesson", "run", "02"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    completed = manage("lesson", "run", "02", env=env, timeout=120)
 
     out = completed.stdout
     assert completed.returncode == 0, completed.stderr

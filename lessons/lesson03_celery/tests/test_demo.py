@@ -5,25 +5,17 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings
+
+from django_docker_project.testing import manage as run_manage
 
 pytestmark = pytest.mark.slow
 
 
 def manage(*args: str, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env={**os.environ, **env, "COLUMNS": "160"},
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
+    return run_manage(*args, env={**os.environ, **env, "COLUMNS": "160"}, timeout=240)
 
 
 def still_running(output: str) -> list[int]:

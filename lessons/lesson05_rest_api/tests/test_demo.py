@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
+
+from django_docker_project.testing import manage as run_manage
 
 
 def manage(*args: str, database: Path) -> subprocess.CompletedProcess:
@@ -16,15 +17,7 @@ def manage(*args: str, database: Path) -> subprocess.CompletedProcess:
     if connection.vendor == "sqlite":
         # The "reader's database": it must not even be created.
         env["DATABASE_URL"] = f"sqlite:///{database}"
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_manage(*args, env=env)
 
 
 def test_the_demo_walks_a_learner_through_the_api(tmp_path: Path) -> None:
